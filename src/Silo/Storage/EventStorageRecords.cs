@@ -1,0 +1,18 @@
+namespace SessionKit.Silo.Storage;
+
+/// <summary>
+/// One acknowledged batch, stored at once so the acknowledgement is durable, until it is compacted
+/// into a chunk. <paramref name="EventsJson"/> is the batch's events as UTF-8 JSON joined by commas,
+/// without the enclosing brackets, exactly as the client sent them.
+/// </summary>
+public sealed record PendingBatch(string SessionId, long Ordinal, long Seq, int EventCount, byte[] EventsJson);
+
+/// <summary>
+/// Consecutive batches [FirstOrdinal, LastOrdinal] compacted and compressed with <paramref name="Codec"/>.
+/// Decompressed, <paramref name="Data"/> is those batches' event JSON joined by commas.
+/// </summary>
+public sealed record EventChunk(
+    string SessionId, long FirstOrdinal, long LastOrdinal, int EventCount, long RawBytes, string Codec, byte[] Data);
+
+/// <summary>A piece of a session's event stream, in ordinal order: a chunk, or a pending batch with codec "identity".</summary>
+public sealed record StoredSegment(long FirstOrdinal, string Codec, byte[] Data);

@@ -1,0 +1,11 @@
+namespace SessionKit.Silo.Storage;
+
+/// <summary>
+/// A project records sessions. Its ingest key is public (it ships in the page) and can only write.
+/// An empty AllowedOrigins list allows every origin.
+/// </summary>
+public sealed record ProjectRecord(
+    string Id, string Name, string IngestKey, IReadOnlyList<string> AllowedOrigins, DateTimeOffset CreatedAt);
+
+/// <summary>A dashboard administrator; the password is kept only as a salted PBKDF2 hash.</summary>
+public sealed record AdminRecord(string UserName, string PasswordHash, DateTimeOffset CreatedAt);
