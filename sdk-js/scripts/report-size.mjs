@@ -1,0 +1,47 @@
+// Prints gzipped sizes and fails the build when a budget is broken, so growth is noticed in review.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const budgets = { sdkOnly: 5 * 1024, bundle: 30 * 1024 };
+const gz = (text) => gzipSync(text, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+
+// The SDK's own code: the script-tag build again, with rrweb left out.
+const result = await build({
+  configFile: false,
+  logLevel: 'silent',
+  build: {
+    write: false,
+    minify: 'terser',
+    target: 'es2020',
+    lib: { entry: 'src/global.ts', name: 'SessionKit', formats: ['iife'], fileName: () => 'sdk-only.js' },
+    rollupOptions: { external: ['@rrweb/record'], output: { globals: { '@rrweb/record': 'rrweb' } } },
+  },
+});
+const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+const sdkOnly = gz(outputs.find((o) => o.type === 'chunk').code);
+
+let failed = false;
+const iife = readFileSync('dist/sessionkit.js', 'utf8');
+const esm = readFileSync('dist/sessionkit.mjs', 'utf8');
+const check = (ok, message) => {
+  if (!ok) console.error(`build check failed: ${message}`);
+  failed ||= !ok;
+};
+check(/^var SessionKit\s*=/.test(iife), 'dist/sessionkit.js must define the global SessionKit');
+check(/export\s*\{[^}]*\bcreateSessionKit\b/.test(esm), 'dist/sessionkit.mjs must export createSessionKit');
+// The page only loads the recorder; replay code in here would be dead weight (rrweb's layout).
+for (const [name, code] of [['sessionkit.js', iife], ['sessionkit.mjs', esm]]) {
+  check(!/Replayer|rr-player/.test(code), `${name} must not contain rrweb replay code`);
+}
+
+const line = (name, bytes, budget) => {
+  const over = budget !== undefined && bytes > budget;
+  failed ||= over;
+  console.log(`${name.padEnd(28)} ${kb(bytes).padStart(10)} gzipped${budget ? ` (budget ${kb(budget)})` : ''}${over ? '  OVER BUDGET' : ''}`);
+};
+line('SDK code without rrweb', sdkOnly, budgets.sdkOnly);
+line('dist/sessionkit.js (IIFE)', gz(iife), budgets.bundle);
+line('dist/sessionkit.mjs (ESM)', gz(esm), budgets.bundle);
+if (failed) process.exit(1);

@@ -1,0 +1,32 @@
+// Entry of the script-tag build: its exports become `window.SessionKit`.
+import { createSessionKit, type SessionKit } from './sessionkit';
+import type { SessionKitInit } from './options';
+
+export { createSessionKit };
+export { defaultOptions } from './options';
+
+// The one module-level singleton the house style allows: the page-wide script-tag instance.
+let instance: SessionKit | null = null;
+
+export function init(options: SessionKitInit): SessionKit {
+  if (instance) {
+    console.warn('[SessionKit] init() was called twice; the first configuration stays in effect.');
+    return instance;
+  }
+  instance = createSessionKit(options);
+  return instance;
+}
+
+export function stop(): Promise<void> {
+  const current = instance;
+  instance = null;
+  return current ? current.stop() : Promise.resolve();
+}
+
+export function flush(): Promise<void> {
+  return instance ? instance.flush() : Promise.resolve();
+}
+
+export function getSessionId(): string | null {
+  return instance ? instance.getSessionId() : null;
+}

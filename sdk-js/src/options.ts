@@ -1,0 +1,82 @@
+import type { record } from '@rrweb/record';
+import type { Transport } from './transport';
+
+type RrwebOptions = NonNullable<Parameters<typeof record>[0]>;
+export type MaskInputOptions = NonNullable<RrwebOptions['maskInputOptions']>;
+
+/** Every setting of the SDK. Documented, with defaults, in docs/sdk.md. */
+export interface SessionKitOptions {
+  /** Base URL of the SessionKit server, e.g. `https://replay.example.com`. */
+  endpoint: string;
+  /** The project's public ingest key. */
+  projectKey: string;
+  /** Share of sessions recorded, 0..1. Decided once per session. */
+  sampleRate: number;
+  flushIntervalMs: number;
+  maxBatchEvents: number;
+  /** Uncompressed JSON size at which a batch is cut. */
+  maxBatchBytes: number;
+  /** Unsent data kept in memory; past it recording stops for this page. */
+  maxQueueBytes: number;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** A tab without user interaction for longer starts a new session. */
+  sessionTimeoutMs: number;
+  /** Gzip batches with the browser's CompressionStream when it has one. */
+  gzip: boolean;
+  maskAllInputs: boolean;
+  /** Used when maskAllInputs is false. Passwords are masked whatever it says. */
+  maskInputOptions: MaskInputOptions;
+  maskTextSelector: string | null;
+  blockSelector: string | null;
+  ignoreSelector: string | null;
+  recordCanvas: boolean;
+  collectFonts: boolean;
+  inlineImages: boolean;
+  /** Replaces fetch/sendBeacon, for tests or custom networking. */
+  transport: Transport | null;
+}
+
+export type SessionKitInit = Partial<SessionKitOptions> & Pick<SessionKitOptions, 'endpoint' | 'projectKey'>;
+
+export const defaultOptions: Readonly<Omit<SessionKitOptions, 'endpoint' | 'projectKey'>> = Object.freeze({
+  sampleRate: 1,
+  flushIntervalMs: 5_000,
+  maxBatchEvents: 500,
+  maxBatchBytes: 256 * 1024,
+  maxQueueBytes: 5 * 1024 * 1024,
+  retryBaseDelayMs: 1_000,
+  retryMaxDelayMs: 60_000,
+  sessionTimeoutMs: 30 * 60 * 1000,
+  gzip: true,
+  maskAllInputs: true,
+  maskInputOptions: { password: true },
+  maskTextSelector: '.sk-mask,[data-sk-mask]',
+  blockSelector: '.sk-block,[data-sk-block]',
+  ignoreSelector: '.sk-ignore,[data-sk-ignore]',
+  recordCanvas: false,
+  collectFonts: false,
+  inlineImages: false,
+  transport: null,
+});
+
+/** Merges over the defaults; an option given as undefined keeps its default. */
+export function resolveOptions(init: SessionKitInit): SessionKitOptions {
+  const merged: Record<string, unknown> = { ...defaultOptions };
+  for (const [key, value] of Object.entries(init as Record<string, unknown>)) if (value !== undefined) merged[key] = value;
+  const options = merged as unknown as SessionKitOptions;
+
+  // Script-tag users pass plain JavaScript objects, so the types are checked at run time too.
+  const endpoint: unknown = options.endpoint;
+  const projectKey: unknown = options.projectKey;
+  const rate: unknown = options.sampleRate;
+  if (typeof endpoint !== 'string' || endpoint.trim() === '') {
+    throw new TypeError('[SessionKit] `endpoint` is required (the base URL of your SessionKit server).');
+  }
+  if (typeof projectKey !== 'string' || projectKey === '') {
+    throw new TypeError('[SessionKit] `projectKey` is required (the ingest key of your project).');
+  }
+  options.endpoint = endpoint.trim().replace(/\/+$/, '');
+  options.sampleRate = typeof rate === 'number' && Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 1;
+  return options;
+}

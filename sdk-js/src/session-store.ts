@@ -1,0 +1,104 @@
+import { randomHex, type KeyValueStore } from './storage';
+
+/** One recording session as the SDK sees it; mutated in place and persisted per tab. */
+export interface SessionState {
+  id: string;
+  /** The seq the next batch will get. */
+  seq: number;
+  startedAt: number;
+  lastActivity: number;
+  sampled: boolean;
+  /** The server has acknowledged POST /sessions/ for this id. */
+  created: boolean;
+}
+
+export interface SessionStore {
+  readonly visitorId: string;
+  readonly tabId: string;
+  current(): SessionState;
+  /** Starts a new session (new id, seq 0, new sampling decision) and returns it. */
+  renew(now: number): SessionState;
+  save(): void;
+  /** Page is going away or into the back/forward cache: a reload of this tab is not a copy. */
+  markHidden(): void;
+  markShown(): void;
+}
+
+export const storageKeys = {
+  session: 'sessionkit.session',
+  tab: 'sessionkit.tab',
+  alive: 'sessionkit.alive',
+  visitor: 'sessionkit.visitor',
+} as const;
+
+export interface SessionStoreInit {
+  tabStore: KeyValueStore;
+  visitorStore: KeyValueStore;
+  sampleRate: number;
+  timeoutMs: number;
+  now: number;
+  random: () => number;
+}
+
+export function openSessionStore(init: SessionStoreInit): SessionStore {
+  const { tabStore, visitorStore } = init;
+  // "Duplicate tab" copies sessionStorage, flag included, while the original page is still
+  // alive. A reload clears the flag on pagehide first, so only a copy finds it set.
+  const duplicate = tabStore.get(storageKeys.alive) !== null;
+  tabStore.set(storageKeys.alive, '1');
+
+  const tabId = (!duplicate && tabStore.get(storageKeys.tab)) || `t-${randomHex()}`;
+  tabStore.set(storageKeys.tab, tabId);
+  const visitorId = visitorStore.get(storageKeys.visitor) || `v-${randomHex()}`;
+  visitorStore.set(storageKeys.visitor, visitorId);
+
+  const fresh = (now: number): SessionState => ({
+    id: randomHex(),
+    seq: 0,
+    startedAt: now,
+    lastActivity: now,
+    sampled: init.random() < init.sampleRate,
+    created: false,
+  });
+
+  const stored = duplicate ? null : parse(tabStore.get(storageKeys.session));
+  let state = stored && init.now - stored.lastActivity <= init.timeoutMs ? stored : fresh(init.now);
+  state.lastActivity = init.now;
+
+  const store: SessionStore = {
+    visitorId,
+    tabId,
+    current: () => state,
+    renew(now) {
+      state = fresh(now);
+      store.save();
+      return state;
+    },
+    save: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
+    markHidden: () => tabStore.remove(storageKeys.alive),
+    markShown: () => tabStore.set(storageKeys.alive, '1'),
+  };
+  store.save();
+  return store;
+}
+
+function parse(text: string | null): SessionState | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return null;
+    const v = value as Record<string, unknown>;
+    const valid =
+      typeof v.id === 'string' &&
+      /^[A-Za-z0-9_-]{8,64}$/.test(v.id) &&
+      Number.isInteger(v.seq) &&
+      (v.seq as number) >= 0 &&
+      typeof v.startedAt === 'number' &&
+      typeof v.lastActivity === 'number' &&
+      typeof v.sampled === 'boolean' &&
+      typeof v.created === 'boolean';
+    return valid ? (v as unknown as SessionState) : null;
+  } catch {
+    return null;
+  }
+}

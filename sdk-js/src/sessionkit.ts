@@ -1,0 +1,198 @@
+import { resolveOptions, type SessionKitInit } from './options';
+import { startRecording, type RecordedEvent, type Recording } from './recorder';
+import { openSessionStore, type SessionState } from './session-store';
+import { createStore } from './storage';
+import { createFetchTransport } from './transport';
+import { createUploader } from './uploader';
+
+export interface SessionKit {
+  /** The id of the session being recorded, or null when this one is not sampled or stopped. */
+  getSessionId(): string | null;
+  /** Sends what is buffered now. Resolves once the queue is empty or waiting for a retry. */
+  flush(): Promise<void>;
+  /** Stops recording and sends what is left. */
+  stop(): Promise<void>;
+}
+
+// rrweb's IncrementalSource values a person causes (mouse, scroll, input, touch, drag);
+// DOM mutations alone (a ticking clock) must not keep a session alive forever.
+const INTERACTION_SOURCES = new Set([1, 2, 3, 5, 6, 12]);
+const INCREMENTAL_SNAPSHOT = 3;
+
+function isInteraction(event: RecordedEvent): boolean {
+  const source = (event.data as { source?: unknown } | undefined)?.source;
+  return event.type === INCREMENTAL_SNAPSHOT && typeof source === 'number' && INTERACTION_SOURCES.has(source);
+}
+
+const inert: SessionKit = { getSessionId: () => null, flush: () => Promise.resolve(), stop: () => Promise.resolve() };
+
+export function createSessionKit(init: SessionKitInit): SessionKit {
+  const options = resolveOptions(init);
+  // Server-side rendering imports the SDK too; there is nothing to record there.
+  if (typeof window === 'undefined' || typeof document === 'undefined') return inert;
+
+  const warned = new Set<string>();
+  const warnOnce = (key: string, message: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    console.warn(message);
+  };
+
+  const store = openSessionStore({
+    tabStore: createStore(() => window.sessionStorage),
+    visitorStore: createStore(() => window.localStorage),
+    sampleRate: options.sampleRate,
+    timeoutMs: options.sessionTimeoutMs,
+    now: Date.now(),
+    random: Math.random,
+  });
+
+  const uploader = createUploader({
+    endpoint: options.endpoint,
+    projectKey: options.projectKey,
+    transport: options.transport ?? createFetchTransport(),
+    gzip: options.gzip,
+    retryBaseDelayMs: options.retryBaseDelayMs,
+    retryMaxDelayMs: options.retryMaxDelayMs,
+    random: Math.random,
+    describe: (session) => ({
+      id: session.id,
+      visitorId: store.visitorId,
+      tabId: store.tabId,
+      url: location.href,
+      referrer: document.referrer,
+      userAgent: navigator.userAgent,
+      screen: { width: screen.width, height: screen.height },
+      startedAt: new Date(session.startedAt).toISOString(),
+    }),
+    changed: (session) => {
+      if (session === store.current()) store.save();
+    },
+    fatal: (status) => {
+      warnOnce('fatal', `[SessionKit] the server answered ${status}; check projectKey, endpoint and allowed origins. Recording stopped.`);
+      uploader.close();
+      shutdown();
+    },
+    warnOnce,
+  });
+
+  let buffer: string[] = [];
+  let bufferBytes = 0;
+  let bufferSession: SessionState = store.current();
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  let recording: Recording | null = null;
+  let active = true;
+
+  function cut(send = true): void {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    if (buffer.length === 0) return;
+    const session = bufferSession;
+    const seq = session.seq++;
+    const body = `{"seq":${seq},"events":[${buffer.join(',')}]}`;
+    buffer = [];
+    bufferBytes = 0;
+    if (session === store.current()) store.save();
+    uploader.enqueue({ session, seq, body }, send);
+  }
+
+  function rotate(now: number): void {
+    cut();
+    const session = store.renew(now);
+    bufferSession = session;
+    if (!session.sampled) {
+      stopRecording();
+      return;
+    }
+    uploader.announce(session);
+    recording?.snapshot();
+  }
+
+  function onEvent(event: RecordedEvent): void {
+    const now = Date.now();
+    const session = store.current();
+    const idle = now - session.lastActivity > options.sessionTimeoutMs;
+    if (isInteraction(event)) {
+      // The snapshot taken for the new session already shows what this event did.
+      if (idle) {
+        rotate(now);
+        return;
+      }
+      session.lastActivity = now;
+    } else if (idle) {
+      return;
+    }
+
+    const json = JSON.stringify(event);
+    if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
+      warnOnce('queue-full', '[SessionKit] too much unsent data (offline?); recording stopped for this page.');
+      stopRecording();
+      return;
+    }
+    if (buffer.length > 0 && bufferBytes + json.length > options.maxBatchBytes) cut();
+    buffer.push(json);
+    bufferBytes += json.length + 1;
+    if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
+    else flushTimer ??= setTimeout(() => cut(), options.flushIntervalMs);
+  }
+
+  function onHide(): void {
+    // Not through the pump: a normal fetch is cancelled with the page, keepalive is not.
+    cut(false);
+    store.save();
+    uploader.sendOnUnload();
+  }
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') onHide();
+    else uploader.resume();
+  };
+  const onPageHide = () => {
+    onHide();
+    store.markHidden();
+  };
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    store.markShown();
+    uploader.resume();
+  };
+  const onOnline = () => uploader.retryNow();
+
+  function stopRecording(): void {
+    recording?.stop();
+    recording = null;
+  }
+
+  function shutdown(): void {
+    active = false;
+    stopRecording();
+    cut();
+    clearTimeout(flushTimer);
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('pageshow', onPageShow);
+    window.removeEventListener('online', onOnline);
+  }
+
+  // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
+  // pagehide marker is what tells a reload from a duplicated tab.
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('pageshow', onPageShow);
+  window.addEventListener('online', onOnline);
+  if (store.current().sampled) {
+    uploader.announce(store.current());
+    recording = startRecording(options, onEvent);
+  }
+
+  return {
+    getSessionId: () => (active && store.current().sampled ? store.current().id : null),
+    flush() {
+      cut();
+      return uploader.drain();
+    },
+    stop() {
+      shutdown();
+      return uploader.drain();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+export interface TransportRequest {
+  url: string;
+  body: string | Uint8Array;
+  headers: Record<string, string>;
+  /** Set on page hide/unload so the browser finishes the request after the page is gone. */
+  keepalive: boolean;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** The raw `Retry-After` header, if the server sent one. */
+  retryAfter: string | null;
+}
+
+/** How the SDK reaches the server. Inject a fake one in tests. */
+export interface Transport {
+  /** Resolves with any HTTP status; rejects only when no answer came (offline, CORS, aborted). */
+  send(request: TransportRequest): Promise<TransportResponse>;
+  /** Fire-and-forget for a dying page. Returns false when the browser refused to queue it. */
+  beacon(url: string, body: string): boolean;
+}
+
+export function createFetchTransport(): Transport {
+  return {
+    async send({ url, body, headers, keepalive }) {
+      const response = await fetch(url, {
+        method: 'POST',
+        // A Uint8Array is a valid BodyInit; the cast only bridges lib.dom's ArrayBuffer generics.
+        body: body as BodyInit,
+        headers,
+        keepalive,
+        credentials: 'omit',
+      });
+      return { status: response.status, retryAfter: response.headers.get('Retry-After') };
+    },
+    beacon(url, body) {
+      if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
+      try {
+        return navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' }));
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import { canGzip, gzip } from './gzip';
+import { backoffDelay, classify, type Outcome } from './retry';
+import type { SessionState } from './session-store';
+import { randomHex } from './storage';
+import type { Transport } from './transport';
+
+export interface Batch {
+  session: SessionState;
+  seq: number;
+  /** `{"seq":n,"events":[...]}`, built once so a retry resends the very same bytes. */
+  body: string;
+  gzipped?: Uint8Array;
+  /** Set after a 404 made us recreate the session, so a second 404 backs off instead of looping. */
+  recreated?: boolean;
+}
+
+export interface UploaderContext {
+  endpoint: string;
+  projectKey: string;
+  transport: Transport;
+  gzip: boolean;
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  random: () => number;
+  /** Body of POST /sessions/ for a session. */
+  describe(session: SessionState): Record<string, unknown>;
+  /** The session's id or created flag changed and should be persisted. */
+  changed(session: SessionState): void;
+  fatal(status: number): void;
+  warnOnce(key: string, message: string): void;
+}
+
+export interface Uploader {
+  /** kick false: the caller sends it another way first (page hide), the pump picks it up later. */
+  enqueue(batch: Batch, kick?: boolean): void;
+  /** Have this session created on the server even before it has events. */
+  announce(session: SessionState): void;
+  /** Resolves once the queue is empty or waiting for a retry. */
+  drain(): Promise<void>;
+  /** Best-effort send of everything queued from a page that may be about to die. */
+  sendOnUnload(): void;
+  /** The page is visible again: later hides may resend, and the pump takes over. */
+  resume(): void;
+  retryNow(): void;
+  queuedBytes(): number;
+  close(): void;
+}
+
+// Browsers allow about 64 KiB of keepalive bodies in flight per page; sendBeacon shares it.
+const KEEPALIVE_BUDGET = 64 * 1024 - 1024;
+
+export function createUploader(ctx: UploaderContext): Uploader {
+  const queue: Batch[] = [];
+  let announced: SessionState | null = null;
+  let running = false;
+  let current: Promise<void> = Promise.resolve();
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let queued = 0;
+  let attempt = 0;
+  let closed = false;
+  // Hidden and pagehide usually both fire on the way out; what the first sent (and the quota it
+  // took) still counts for the second, until the page shows again.
+  let budget = KEEPALIVE_BUDGET;
+  let sentWhileHidden = new WeakSet();
+
+  const createUrl = `${ctx.endpoint}/api/v1/sessions/`;
+  const eventsUrl = (s: SessionState) => `${ctx.endpoint}/api/v1/sessions/${encodeURIComponent(s.id)}/events`;
+  const keyed = (url: string) => `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
+  const remove = (batch: Batch) => {
+    const index = queue.indexOf(batch);
+    if (index < 0) return;
+    queue.splice(index, 1);
+    queued -= batch.body.length;
+  };
+
+  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome> {
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
+    let payload: string | Uint8Array = body;
+    if (batch && ctx.gzip && canGzip()) {
+      try {
+        payload = batch.gzipped ??= await gzip(body);
+        headers['Content-Encoding'] = 'gzip';
+      } catch {
+        payload = body;
+      }
+    }
+    try {
+      const response = await ctx.transport.send({ url, body: payload, headers, keepalive: false });
+      return classify(response.status, response.retryAfter, target, Date.now());
+    } catch {
+      return { kind: 'retry', delayMs: null };
+    }
+  }
+
+  function scheduleRetry(delayMs: number | null): void {
+    const delay = delayMs ?? backoffDelay(attempt, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
+    attempt++;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      void kick();
+    }, delay);
+  }
+
+  /** Returns false when the loop must stop (waiting for a retry, or shut down). */
+  function settle(outcome: Outcome, onOk: () => void, onDrop: () => void): boolean {
+    switch (outcome.kind) {
+      case 'ok':
+        attempt = 0;
+        onOk();
+        return true;
+      case 'retry':
+        scheduleRetry(outcome.delayMs);
+        return false;
+      case 'drop':
+        ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] the server refused a batch with ${outcome.status}; it was dropped.`);
+        onDrop();
+        return true;
+      case 'fatal':
+        ctx.fatal(outcome.status);
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  async function loop(): Promise<void> {
+    // The finally runs synchronously at each return, so a kick() that comes after the loop's
+    // last look at the queue always starts a new loop instead of joining a finished one.
+    try {
+      while (!closed && retryTimer === undefined) {
+        const batch = queue[0];
+        const session = batch?.session ?? (announced && !announced.created ? announced : null);
+        if (!session) return;
+
+        if (!session.created) {
+          const outcome = await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
+          if (outcome.kind === 'conflict') {
+            // Another project owns this id; nothing was sent under it yet, so take a new one.
+            session.id = randomHex();
+            ctx.changed(session);
+            continue;
+          }
+          const created = () => {
+            session.created = true;
+            ctx.changed(session);
+          };
+          if (!settle(outcome, created, () => undefined)) return;
+          continue;
+        }
+        if (!batch) return;
+
+        const outcome = await post(eventsUrl(session), batch.body, 'events', batch);
+        if (outcome.kind === 'unknown-session') {
+          // The server lost or never had the session: create it again, then resend this seq.
+          session.created = false;
+          ctx.changed(session);
+          if (batch.recreated) {
+            scheduleRetry(null);
+            return;
+          }
+          batch.recreated = true;
+          continue;
+        }
+        if (!settle(outcome, () => remove(batch), () => remove(batch))) return;
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  function kick(): Promise<void> {
+    if (!running) {
+      running = true;
+      current = loop();
+    }
+    return current;
+  }
+
+  function unloadSend(item: object, url: string, body: string, onOk: () => void): void {
+    if (sentWhileHidden.has(item)) return;
+    sentWhileHidden.add(item);
+    const target = keyed(url);
+    // Query key and text/plain make this a simple CORS request: no preflight while the page dies.
+    const bytes = body.length <= budget ? new TextEncoder().encode(body) : null;
+    if (bytes && bytes.length <= budget) {
+      budget -= bytes.length;
+      ctx.transport
+        .send({ url: target, body: bytes, headers: { 'Content-Type': 'text/plain' }, keepalive: true })
+        .then(
+          (response) => {
+            if (response.status >= 200 && response.status < 300) onOk();
+          },
+          // Over the keepalive quota (or offline): the beacon is the last chance.
+          () => ctx.transport.beacon(target, body),
+        );
+    } else {
+      // A beacon's fate is unknown; the batch stays queued and a resend is deduped by seq.
+      ctx.transport.beacon(target, body);
+    }
+  }
+
+  return {
+    enqueue(batch, kickNow = true) {
+      if (closed) return;
+      queue.push(batch);
+      queued += batch.body.length;
+      if (kickNow) void kick();
+    },
+    announce(session) {
+      announced = session;
+      void kick();
+    },
+    drain: kick,
+    sendOnUnload() {
+      const batches = [...queue];
+      for (const s of new Set(batches.map((b) => b.session))) {
+        if (s.created) continue;
+        unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => {
+          s.created = true;
+          ctx.changed(s);
+        });
+      }
+      for (const batch of batches) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
+    },
+    resume() {
+      budget = KEEPALIVE_BUDGET;
+      sentWhileHidden = new WeakSet();
+      void kick();
+    },
+    retryNow() {
+      if (retryTimer === undefined) return;
+      clearTimeout(retryTimer);
+      retryTimer = undefined;
+      void kick();
+    },
+    queuedBytes: () => queued,
+    close() {
+      closed = true;
+      clearTimeout(retryTimer);
+      queue.length = 0;
+      queued = 0;
+    },
+  };
+}

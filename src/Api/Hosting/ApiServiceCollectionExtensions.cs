@@ -1,0 +1,33 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+using SessionKit.Api.Ingest;
+
+namespace SessionKit.Api.Hosting;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>HTTP-facing services: ingest, ProblemDetails, OpenAPI and compressed responses.</summary>
+    public static IServiceCollection AddSessionKitApi(this IServiceCollection services)
+    {
+        services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<BoundedBodyReader>();
+        services.AddSingleton<IngestProjectResolver>();
+
+        services.AddProblemDetails();
+        // Bad query strings and bodies answer 400 ProblemDetails in every environment, never an exception page.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        services.AddOpenApi();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        return services;
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text.Json;
+
+namespace SessionKit.Api.Ingest;
+
+/// <summary>
+/// Validates a <c>{ "seq": n, "events": [...] }</c> body in one forward pass and slices out the events'
+/// raw JSON, so the server never re-serializes (and so never alters) what the SDK recorded.
+/// </summary>
+public static class BatchParser
+{
+    private const int MetaEventType = 4;
+
+    public static (ParsedBatch? Batch, IngestProblem? Problem) Parse(byte[] body)
+    {
+        try
+        {
+            return Read(body);
+        }
+        catch (JsonException ex)
+        {
+            return (null, IngestProblem.BadRequest($"The body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    private static (ParsedBatch?, IngestProblem?) Read(byte[] body)
+    {
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 512 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return Fail("The body must be a JSON object { \"seq\": n, \"events\": [...] }.");
+        }
+
+        long? seq = null;
+        EventsSummary? events = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("seq"u8))
+            {
+                reader.Read();
+                if (seq is not null || reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var value) || value < 0)
+                {
+                    return Fail("\"seq\" must appear once, as an integer >= 0.");
+                }
+
+                seq = value;
+            }
+            else if (reader.ValueTextEquals("events"u8))
+            {
+                reader.Read();
+                if (events is not null || reader.TokenType != JsonTokenType.StartArray)
+                {
+                    return Fail("\"events\" must appear once, as an array of rrweb events.");
+                }
+
+                var (summary, error) = ReadEvents(ref reader, body);
+                if (error is not null)
+                {
+                    return Fail(error);
+                }
+
+                events = summary;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (reader.Read())
+        {
+            return Fail("Unexpected content after the JSON object.");
+        }
+
+        if (seq is null || events is null)
+        {
+            return Fail("The body must have both \"seq\" (integer >= 0) and \"events\" (array).");
+        }
+
+        var batch = new ParsedBatch(seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp);
+        return (batch, null);
+    }
+
+    private static (EventsSummary?, string?) ReadEvents(ref Utf8JsonReader reader, byte[] body)
+    {
+        var summary = new EventsSummary();
+        long start = -1, end = -1;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var index = summary.Count;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (null, $"events[{index}] is not an object; every rrweb event is an object with numeric \"type\" and \"timestamp\".");
+            }
+
+            if (start < 0)
+            {
+                start = reader.TokenStartIndex;
+            }
+
+            var error = ReadEvent(ref reader, index, summary);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+
+            end = reader.BytesConsumed;
+        }
+
+        summary.Json = start < 0 ? [] : body.AsSpan((int)start, (int)(end - start)).ToArray();
+        return (summary, null);
+    }
+
+    private static string? ReadEvent(ref Utf8JsonReader reader, int index, EventsSummary summary)
+    {
+        double? type = null, timestamp = null;
+        string? href = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                type = ReadNumber(ref reader);
+            }
+            else if (reader.ValueTextEquals("timestamp"u8))
+            {
+                timestamp = ReadNumber(ref reader);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                href = ReadHref(ref reader) ?? href;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (type is null || timestamp is null)
+        {
+            return $"events[{index}] needs a numeric \"type\" and a numeric \"timestamp\".";
+        }
+
+        summary.Add((long)timestamp.Value, type == MetaEventType ? href : null);
+        return null;
+    }
+
+    private static double? ReadNumber(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            return reader.GetDouble();
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>Reads <c>data.href</c> (what a Meta event says the page is) and skips the rest of data.</summary>
+    private static string? ReadHref(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? href = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isHref = reader.ValueTextEquals("href"u8);
+            reader.Read();
+            if (isHref && reader.TokenType == JsonTokenType.String)
+            {
+                href = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return href;
+    }
+
+    private static (ParsedBatch?, IngestProblem?) Fail(string detail) => (null, IngestProblem.BadRequest(detail));
+
+    private sealed class EventsSummary
+    {
+        public int Count { get; private set; }
+        public byte[] Json { get; set; } = [];
+        public List<string> PageUrls { get; } = [];
+        public long? MinTimestamp { get; private set; }
+        public long? MaxTimestamp { get; private set; }
+
+        public void Add(long timestamp, string? pageUrl)
+        {
+            Count++;
+            MinTimestamp = MinTimestamp is null ? timestamp : Math.Min(MinTimestamp.Value, timestamp);
+            MaxTimestamp = MaxTimestamp is null ? timestamp : Math.Max(MaxTimestamp.Value, timestamp);
+            if (pageUrl is not null)
+            {
+                PageUrls.Add(pageUrl);
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SessionKit.Api.Sessions;
+using SessionKit.Grains.Sessions;
+using SessionKit.Silo.Grains;
+
+namespace SessionKit.Api.Ingest;
+
+public static class IngestEndpoints
+{
+    public sealed record AppendAcknowledgement(long Seq, bool Duplicate);
+
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/sessions")
+            .WithTags("Ingest")
+            .AddEndpointFilter<IngestAccessFilter>()
+            .DisableAntiforgery();
+
+        group.MapPost("/", StartAsync)
+            .WithName("StartSession")
+            .WithSummary("Starts a recording session (ingest key).");
+        group.MapPost("/{sessionId}/events", AppendAsync)
+            .WithName("AppendEvents")
+            .WithSummary("Appends a batch { seq, events } to a session; 202 means durable (ingest key).");
+        return app;
+    }
+
+    private static async Task<Results<Created<SessionResponse>, Ok<SessionResponse>, ProblemHttpResult>> StartAsync(
+        HttpContext http, BoundedBodyReader reader, IGrainFactory grains, TimeProvider clock)
+    {
+        var project = IngestAccessFilter.ProjectOf(http);
+        var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return Problem(problem);
+        }
+
+        StartSessionRequest? request;
+        try
+        {
+            request = body!.Length == 0 ? new StartSessionRequest(null, null, null, null, null, null, null, null)
+                : JsonSerializer.Deserialize<StartSessionRequest>(body, JsonSerializerOptions.Web);
+        }
+        catch (JsonException ex)
+        {
+            return Problem(IngestProblem.BadRequest($"The body is not a valid session start: {ex.Message}"));
+        }
+
+        if (request is null)
+        {
+            return Problem(IngestProblem.BadRequest("The body must be a JSON object."));
+        }
+
+        var (command, error) = request.ToCommand(project.Id, clock.GetUtcNow());
+        if (command is null)
+        {
+            return Problem(IngestProblem.BadRequest(error!));
+        }
+
+        var sessionId = request.Id ?? Guid.CreateVersion7().ToString("N");
+        var result = await grains.Get<ISessionGrain>(sessionId).StartAsync(command);
+        return result.Outcome switch
+        {
+            StartSessionOutcome.Created => TypedResults.Created($"/api/v1/sessions/{sessionId}", SessionResponse.From(result.Session!)),
+            StartSessionOutcome.AlreadyExists => TypedResults.Ok(SessionResponse.From(result.Session!)),
+            _ => Problem(new IngestProblem(StatusCodes.Status409Conflict, "Session id taken",
+                $"Session id '{sessionId}' belongs to another project; let the server name the session or pick another id.")),
+        };
+    }
+
+    private static async Task<Results<Accepted<AppendAcknowledgement>, ProblemHttpResult>> AppendAsync(
+        string sessionId, HttpContext http, BoundedBodyReader reader, IGrainFactory grains)
+    {
+        var project = IngestAccessFilter.ProjectOf(http);
+        var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return Problem(problem);
+        }
+
+        var (batch, invalid) = BatchParser.Parse(body!);
+        if (batch is null)
+        {
+            return Problem(invalid!);
+        }
+
+        var append = new AppendBatch(project.Id, batch.Seq, batch.EventCount, batch.EventsJson, batch.PageUrls, batch.MinTimestamp, batch.MaxTimestamp);
+        var result = await grains.Get<ISessionGrain>(sessionId).AppendAsync(append);
+        return result.Outcome switch
+        {
+            AppendBatchOutcome.Stored => TypedResults.Accepted((string?)null, new AppendAcknowledgement(batch.Seq, false)),
+            AppendBatchOutcome.Duplicate => TypedResults.Accepted((string?)null, new AppendAcknowledgement(batch.Seq, true)),
+            _ => Problem(new IngestProblem(StatusCodes.Status404NotFound, "Unknown session",
+                $"No session '{sessionId}' in project '{project.Id}'. Start it with POST /api/v1/sessions/ first.")),
+        };
+    }
+
+    private static ProblemHttpResult Problem(IngestProblem problem) => problem.ToResult();
+}

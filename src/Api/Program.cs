@@ -1,0 +1,41 @@
+using SessionKit.Api.Auth;
+using SessionKit.Api.Hosting;
+using SessionKit.Api.Ingest;
+using SessionKit.Api.Projects;
+using SessionKit.Api.Sessions;
+using SessionKit.Api.StaticSites;
+using SessionKit.Grains;
+using SessionKit.Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseSessionKitDefaultUrl();
+builder.Services
+    .AddSqliteStorage()
+    .AddGrainRuntime()
+    .AddSessionKitGrains()
+    .AddSessionKitApi()
+    .AddSessionKitAuth();
+
+var app = builder.Build();
+await app.InitializeSessionKitAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseResponseCompression();
+app.UseMiddleware<IngestPreflightMiddleware>();
+app.UseSessionKitStaticSites();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapAuthEndpoints();
+app.MapIngestEndpoints();
+app.MapSessionEndpoints();
+app.MapProjectEndpoints();
+app.MapDemoConfig();
+app.LogSessionKitUrls();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using SessionKit.Api.Ingest;
+using SessionKit.Silo.Storage;
+
+namespace SessionKit.Api.Sessions;
+
+/// <summary>A session as the API shows it (see docs/api.md).</summary>
+public sealed record SessionResponse(
+    string Id,
+    string ProjectId,
+    string? VisitorId,
+    string? TabId,
+    string? UserAgent,
+    string? Referrer,
+    ScreenSize? Screen,
+    string? FirstUrl,
+    IReadOnlyList<string> Pages,
+    DateTimeOffset StartedAt,
+    DateTimeOffset LastActivityAt,
+    DateTimeOffset? EndedAt,
+    string Status,
+    long DurationMs,
+    long EventCount,
+    long ByteSize)
+{
+    public static SessionResponse From(SessionRecord session) => new(
+        session.Id,
+        session.ProjectId,
+        session.VisitorId,
+        session.TabId,
+        session.UserAgent,
+        session.Referrer,
+        session.ScreenWidth is { } w && session.ScreenHeight is { } h ? new ScreenSize(w, h) : null,
+        session.FirstUrl,
+        session.Pages,
+        session.StartedAt,
+        session.LastActivityAt,
+        session.EndedAt,
+        session.EndedAt is null ? "active" : "ended",
+        session.DurationMs,
+        session.EventCount,
+        session.ByteSize);
+}
+
+public sealed record SessionListResponse(IReadOnlyList<SessionResponse> Items, string? NextCursor);

@@ -1,0 +1,78 @@
+import { createHttp, type Http, type HttpOptions } from './http';
+import {
+  authStateDecoder,
+  eventsDecoder,
+  projectDecoder,
+  sessionDecoder,
+  sessionPageDecoder,
+  type AuthState,
+  type Credentials,
+  type NewProject,
+  type Project,
+  type ProjectChanges,
+  type RecordedEvent,
+  type Session,
+  type SessionFilters,
+  type SessionPage,
+} from './types';
+import { array } from './decode';
+
+const V1 = '/api/v1';
+const segment = (value: string): string => encodeURIComponent(value);
+
+/** The one typed client for the SessionKit HTTP API (docs/api.md). */
+export interface SessionKitApi {
+  getAuthState(): Promise<AuthState>;
+  setup(credentials: Credentials): Promise<void>;
+  /** Rejects with UnauthorizedError on a wrong name or password (without signing anyone out). */
+  login(credentials: Credentials): Promise<void>;
+  logout(): Promise<void>;
+  listProjects(): Promise<Project[]>;
+  createProject(project: NewProject): Promise<Project>;
+  updateProject(id: string, changes: ProjectChanges): Promise<Project>;
+  listSessions(
+    projectId: string,
+    filters: SessionFilters,
+    page?: { cursor?: string | null; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<SessionPage>;
+  getSession(id: string, signal?: AbortSignal): Promise<Session>;
+  getSessionEvents(id: string, signal?: AbortSignal): Promise<RecordedEvent[]>;
+}
+
+export function createSessionKitApi(http: Http): SessionKitApi {
+  return {
+    getAuthState: () => http.request(`${V1}/auth/state`, authStateDecoder, { ownUnauthorized: true }),
+    setup: (credentials) =>
+      http.send(`${V1}/auth/setup`, { method: 'POST', body: credentials, ownUnauthorized: true }),
+    login: (credentials) =>
+      http.send(`${V1}/auth/login`, { method: 'POST', body: credentials, ownUnauthorized: true }),
+    logout: () => http.send(`${V1}/auth/logout`, { method: 'POST', ownUnauthorized: true }),
+
+    listProjects: () => http.request(`${V1}/projects`, array(projectDecoder)),
+    createProject: (project) =>
+      http.request(`${V1}/projects`, projectDecoder, { method: 'POST', body: project }),
+    updateProject: (id, changes) =>
+      http.request(`${V1}/projects/${segment(id)}`, projectDecoder, { method: 'PATCH', body: changes }),
+
+    listSessions: (projectId, filters, page = {}, signal) =>
+      http.request(`${V1}/projects/${segment(projectId)}/sessions`, sessionPageDecoder, {
+        query: {
+          from: filters.from,
+          to: filters.to,
+          url: filters.url?.trim(),
+          minDurationMs: filters.minDurationMs,
+          limit: page.limit,
+          cursor: page.cursor ?? undefined,
+        },
+        signal,
+      }),
+    getSession: (id, signal) => http.request(`${V1}/sessions/${segment(id)}`, sessionDecoder, { signal }),
+    getSessionEvents: (id, signal) =>
+      http.request(`${V1}/sessions/${segment(id)}/events`, eventsDecoder, { signal }),
+  };
+}
+
+export function createDefaultApi(options: HttpOptions = {}): SessionKitApi {
+  return createSessionKitApi(createHttp(options));
+}

@@ -1,0 +1,105 @@
+import {
+  array,
+  boolean,
+  isoDate,
+  isRecord,
+  nullable,
+  number,
+  object,
+  PayloadError,
+  string,
+  type Decoded,
+  type Decoder,
+} from './decode';
+
+export const authStateDecoder = object({
+  setupRequired: boolean,
+  authenticated: boolean,
+  userName: nullable(string),
+});
+export type AuthState = Decoded<typeof authStateDecoder>;
+
+export const projectDecoder = object({
+  id: string,
+  name: string,
+  ingestKey: string,
+  allowedOrigins: array(string),
+  createdAt: isoDate,
+});
+export type Project = Decoded<typeof projectDecoder>;
+
+export const screenDecoder = object({ width: number, height: number });
+export type Screen = Decoded<typeof screenDecoder>;
+
+const pagesDecoder: Decoder<string[]> = (value, path) =>
+  value === undefined || value === null ? [] : array(string)(value, path);
+
+export const sessionDecoder = object({
+  id: string,
+  projectId: string,
+  visitorId: nullable(string),
+  tabId: nullable(string),
+  userAgent: nullable(string),
+  referrer: nullable(string),
+  screen: nullable(screenDecoder),
+  firstUrl: nullable(string),
+  pages: pagesDecoder,
+  startedAt: isoDate,
+  lastActivityAt: nullable(isoDate),
+  endedAt: nullable(isoDate),
+  status: string,
+  durationMs: number,
+  eventCount: number,
+  byteSize: number,
+});
+export type Session = Decoded<typeof sessionDecoder>;
+
+export const sessionPageDecoder = object({
+  items: array(sessionDecoder),
+  nextCursor: nullable(string),
+});
+export type SessionPage = Decoded<typeof sessionPageDecoder>;
+
+/**
+ * A recorded rrweb event. Only `type` and `timestamp` are checked; the rest is the
+ * recorded page's content, passed to the replayer untouched (and never trusted).
+ */
+export interface RecordedEvent {
+  readonly type: number;
+  readonly timestamp: number;
+  readonly [key: string]: unknown;
+}
+
+export const recordedEventDecoder: Decoder<RecordedEvent> = (value, path) => {
+  if (!isRecord(value)) throw new PayloadError(path, 'an event object');
+  number(value.type, `${path}.type`);
+  number(value.timestamp, `${path}.timestamp`);
+  return value as RecordedEvent;
+};
+
+export const eventsDecoder = array(recordedEventDecoder);
+
+export interface SessionFilters {
+  /** ISO date-time, inclusive lower bound on startedAt. */
+  readonly from?: string;
+  /** ISO date-time, upper bound on startedAt. */
+  readonly to?: string;
+  /** Case-insensitive substring of any visited page. */
+  readonly url?: string;
+  readonly minDurationMs?: number;
+}
+
+export interface Credentials {
+  readonly userName: string;
+  readonly password: string;
+}
+
+export interface NewProject {
+  readonly name: string;
+  readonly allowedOrigins: readonly string[];
+}
+
+export interface ProjectChanges {
+  readonly name?: string;
+  readonly allowedOrigins?: readonly string[];
+}

@@ -1,0 +1,47 @@
+import { lazy, Suspense } from 'react';
+import { AuthGate } from '../features/auth/auth-gate';
+import { ProjectsPage } from '../features/projects/projects-page';
+import { SessionsPage } from '../features/sessions/sessions-page';
+import { hrefFor, useRoute, type Route } from '../lib/router';
+import { AppShell } from './app-shell';
+
+// The replayer is large; only the replay page loads it.
+const ReplayPage = lazy(() => import('../features/replay/replay-page'));
+
+function Page(props: { route: Route }) {
+  const { route } = props;
+  switch (route.name) {
+    case 'sessions':
+      return <SessionsPage projectId={route.projectId} />;
+    case 'projects':
+      return <ProjectsPage />;
+    case 'replay':
+      return (
+        <Suspense fallback={<div className="panel panel--padded muted">Loading player…</div>}>
+          <ReplayPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
+    case 'not-found':
+      return (
+        <div className="panel panel--padded">
+          <h1>Page not found</h1>
+          <p className="muted">
+            Nothing lives at <code>{route.path}</code>. <a href={hrefFor({ name: 'sessions', projectId: null })}>Go to sessions</a>.
+          </p>
+        </div>
+      );
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  return (
+    <AuthGate>
+      {(userName) => (
+        <AppShell route={route} userName={userName}>
+          <Page route={route} />
+        </AppShell>
+      )}
+    </AuthGate>
+  );
+}

@@ -1,0 +1,28 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createDefaultApi, type SessionKitApi } from '../api/sessionkit-api';
+import type { AuthState } from '../api/types';
+import { queryKeys } from '../hooks/query-keys';
+import { createQueryClient } from '../lib/query-client';
+
+export interface AppServices {
+  readonly api: SessionKitApi;
+  readonly queryClient: QueryClient;
+}
+
+export const signedOut: AuthState = { setupRequired: false, authenticated: false, userName: null };
+
+/**
+ * Wires the API client to the query cache: any 401 marks the user signed out, which the
+ * auth gate turns into the login page (the current URL is kept, so signing in resumes there).
+ */
+export function createAppServices(options: { fetch?: typeof fetch } = {}): AppServices {
+  const queryClient = createQueryClient();
+  const api = createDefaultApi({
+    fetch: options.fetch,
+    onUnauthorized: () => {
+      const current = queryClient.getQueryData<AuthState>(queryKeys.authState);
+      if (current?.authenticated !== false) queryClient.setQueryData(queryKeys.authState, signedOut);
+    },
+  });
+  return { api, queryClient };
+}

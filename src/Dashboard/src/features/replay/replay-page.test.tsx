@@ -1,0 +1,102 @@
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeFetch, json, makeSession, problem, route } from '../../test/fake-server';
+import { renderWithApp } from '../../test/render';
+import ReplayPage from './replay-page';
+
+// A stand-in for rrweb-player: records what it was given and creates an iframe with the
+// sandbox the test chooses, like the real Replayer does in its constructor.
+const fakePlayer = vi.hoisted(() => ({
+  sandbox: 'allow-same-origin' as string | null,
+  instances: [] as Array<{ props: Record<string, unknown>; destroyed: boolean }>,
+}));
+
+vi.mock('rrweb-player', () => ({
+  default: class {
+    private readonly record: { props: Record<string, unknown>; destroyed: boolean };
+    constructor(options: { target: HTMLElement; props: Record<string, unknown> }) {
+      this.record = { props: options.props, destroyed: false };
+      fakePlayer.instances.push(this.record);
+      const iframe = document.createElement('iframe');
+      if (fakePlayer.sandbox !== null) iframe.setAttribute('sandbox', fakePlayer.sandbox);
+      options.target.appendChild(iframe);
+    }
+    $destroy() {
+      this.record.destroyed = true;
+    }
+    $set() {}
+    triggerResize() {}
+    getReplayer() {
+      return { destroy() {} };
+    }
+  },
+}));
+
+const recording = [
+  { type: 3, timestamp: 1_700_000_000_900, data: { source: 1 } },
+  { type: 4, timestamp: 1_700_000_000_000, data: { href: 'https://shop.example.com/', width: 1280, height: 720 } },
+  { type: 2, timestamp: 1_700_000_000_000, data: { node: {} } },
+  { type: 3, timestamp: 1_700_000_000_500, data: { source: 2 } },
+];
+
+function serve(id: string, events: unknown[], session = makeSession({ id })) {
+  return fakeFetch(
+    route('GET', `/api/v1/sessions/${id}`, () => json(session)),
+    route('GET', `/api/v1/sessions/${id}/events`, () => json(events)),
+  );
+}
+
+beforeEach(() => {
+  fakePlayer.sandbox = 'allow-same-origin';
+  fakePlayer.instances.length = 0;
+});
+
+describe('ReplayPage', () => {
+  it('replays the events sorted by timestamp inside the player container', async () => {
+    const session = makeSession({ id: 'replay-sorted', pages: ['https://shop.example.com/', 'https://shop.example.com/pay'] });
+    renderWithApp(<ReplayPage sessionId="replay-sorted" />, { fetch: serve('replay-sorted', recording, session).fetch });
+
+    const root = await screen.findByTestId('replay-root');
+    await waitFor(() => expect(fakePlayer.instances.length).toBeGreaterThan(0));
+    const props = fakePlayer.instances.at(-1)!.props;
+    const events = props.events as Array<{ type: number; timestamp: number }>;
+    expect(events.map((e) => e.type)).toEqual([4, 2, 3, 3]);
+    expect(events.map((e) => e.timestamp)).toEqual([...events.map((e) => e.timestamp)].sort((a, b) => a - b));
+    expect(props.UNSAFE_replayCanvas).toBe(false);
+    expect(root.querySelector('iframe')?.getAttribute('sandbox')).toBe('allow-same-origin');
+
+    expect(screen.getByTestId('meta-events').textContent).toContain('1,830');
+    expect(screen.getByTestId('meta-pages').querySelectorAll('li')).toHaveLength(2);
+  });
+
+  it('removes a replay frame that allows scripts and shows an error instead', async () => {
+    fakePlayer.sandbox = 'allow-same-origin allow-scripts';
+    renderWithApp(<ReplayPage sessionId="replay-unsafe" />, { fetch: serve('replay-unsafe', recording).fetch });
+
+    expect((await screen.findByTestId('replay-blocked')).textContent).toContain('allowed scripts');
+    expect(document.querySelector('iframe')).toBeNull();
+    expect(fakePlayer.instances.every((instance) => instance.destroyed)).toBe(true);
+  });
+
+  it('removes a replay frame without any sandbox', async () => {
+    fakePlayer.sandbox = null;
+    renderWithApp(<ReplayPage sessionId="replay-bare" />, { fetch: serve('replay-bare', recording).fetch });
+    expect(await screen.findByTestId('replay-blocked')).toBeTruthy();
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  it('explains a session without a full snapshot instead of starting the player', async () => {
+    const noSnapshot = recording.filter((event) => event.type !== 2);
+    renderWithApp(<ReplayPage sessionId="replay-partial" />, { fetch: serve('replay-partial', noSnapshot).fetch });
+
+    expect((await screen.findByTestId('replay-unavailable')).textContent).toContain('no full page snapshot');
+    expect(fakePlayer.instances).toHaveLength(0);
+    expect(await screen.findByTestId('session-meta')).toBeTruthy();
+  });
+
+  it('says so when the session does not exist', async () => {
+    const { fetch } = fakeFetch(route('GET', /\/api\/v1\/sessions\//, () => problem(404, 'Not found')));
+    renderWithApp(<ReplayPage sessionId="missing-one" />, { fetch });
+    expect(await screen.findByTestId('replay-not-found')).toBeTruthy();
+  });
+});

@@ -1,0 +1,105 @@
+import { useEffect, useRef } from 'react';
+import Player from 'rrweb-player';
+import 'rrweb-player/dist/style.css';
+import type { RecordedEvent } from '../../api/types';
+import { describeViolation, enforceReplaySandbox } from './sandbox-guard';
+import { recordedViewport } from './sort-events';
+
+type PlayerOptions = ConstructorParameters<typeof Player>[0];
+type PlayerEvents = PlayerOptions['props']['events'];
+
+/** The parts of the rrweb-player (a Svelte component) the dashboard uses. */
+interface PlayerHandle {
+  $destroy(): void;
+  $set(props: { width?: number; height?: number }): void;
+  triggerResize(): void;
+  getReplayer(): { destroy(): void };
+}
+
+const CONTROLLER_HEIGHT = 80;
+
+function playerSize(container: HTMLElement, events: readonly RecordedEvent[]) {
+  const width = Math.max(320, container.clientWidth || 960);
+  const viewport = recordedViewport(events) ?? { width: 16, height: 9 };
+  const maxHeight = Math.max(240, Math.round(window.innerHeight * 0.7));
+  const height = Math.min(maxHeight, Math.round((width * viewport.height) / viewport.width));
+  return { width, height };
+}
+
+/**
+ * Mounts rrweb-player for events already sorted by timestamp. Only an allowlist of
+ * options reaches the player (it spreads its props into the Replayer config), and
+ * UNSAFE_replayCanvas is pinned to false: it would add allow-scripts to the sandbox.
+ */
+export function ReplayPlayer(props: { events: readonly RecordedEvent[]; onSandboxViolation: (message: string) => void }) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const { events, onSandboxViolation } = props;
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const target = document.createElement('div');
+    container.appendChild(target);
+    const size = playerSize(container, events);
+
+    const player = new Player({
+      target,
+      props: {
+        events: events as unknown as PlayerEvents,
+        width: size.width,
+        height: size.height - CONTROLLER_HEIGHT,
+        autoPlay: false,
+        skipInactive: true,
+        showWarning: false,
+        UNSAFE_replayCanvas: false,
+        mouseTail: false,
+      },
+    }) as unknown as PlayerHandle;
+
+    let destroyed = false;
+    let observer: MutationObserver | null = null;
+    let resizeObserver: ResizeObserver | null = null;
+    const teardown = () => {
+      if (destroyed) return;
+      destroyed = true;
+      observer?.disconnect();
+      resizeObserver?.disconnect();
+      try {
+        player.getReplayer().destroy();
+      } catch {
+        // already gone
+      }
+      player.$destroy();
+      target.remove();
+    };
+
+    // The Replayer creates its iframe synchronously and rebuilds the recorded DOM on a
+    // later tick, so this first check runs before any recorded content exists.
+    const check = () => {
+      if (destroyed) return;
+      const report = enforceReplaySandbox(container);
+      if (!report.ok) {
+        teardown();
+        onSandboxViolation(describeViolation(report));
+      }
+    };
+    check();
+    if (destroyed) return teardown;
+    observer = new MutationObserver(check);
+    observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['sandbox'] });
+
+    if (typeof ResizeObserver !== 'undefined') {
+      resizeObserver = new ResizeObserver(() => {
+        if (destroyed) return;
+        const next = playerSize(container, events);
+        player.$set({ width: next.width, height: next.height - CONTROLLER_HEIGHT });
+        player.triggerResize();
+      });
+      resizeObserver.observe(container);
+    }
+
+    return teardown;
+  }, [events, onSandboxViolation]);
+
+  return <div ref={containerRef} className="replay-player" data-testid="replay-root" />;
+}

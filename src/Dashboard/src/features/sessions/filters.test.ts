@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { emptyFilterForm, toLocalInput, toSessionFilters } from './filters';
+
+describe('toSessionFilters', () => {
+  it('leaves out empty fields', () => {
+    expect(toSessionFilters(emptyFilterForm)).toEqual({});
+  });
+
+  it('converts local times to ISO and seconds to milliseconds', () => {
+    const from = new Date(2026, 10, 21, 9, 30);
+    const filters = toSessionFilters({ from: toLocalInput(from), to: '', url: ' /pay ', minDurationSeconds: '2.5' });
+    expect(filters).toEqual({ from: from.toISOString(), url: '/pay', minDurationMs: 2500 });
+  });
+
+  it('ignores a zero or unparsable minimum duration', () => {
+    expect(toSessionFilters({ ...emptyFilterForm, minDurationSeconds: '0' })).toEqual({});
+    expect(toSessionFilters({ ...emptyFilterForm, minDurationSeconds: 'abc' })).toEqual({});
+  });
+});

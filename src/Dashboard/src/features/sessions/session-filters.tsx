@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { emptyFilterForm, isFiltered, toLocalInput, type FilterForm } from './filters';
+
+const QUICK_RANGES = [
+  { label: 'Last hour', ms: 3_600_000 },
+  { label: '24 hours', ms: 86_400_000 },
+  { label: '7 days', ms: 7 * 86_400_000 },
+] as const;
+
+export function SessionFilterBar(props: { value: FilterForm; onChange: (form: FilterForm) => void }) {
+  const [draft, setDraft] = useState<FilterForm>(props.value);
+  const set = (patch: Partial<FilterForm>) => setDraft({ ...draft, ...patch });
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    props.onChange(draft);
+  };
+  const applyNow = (form: FilterForm) => {
+    setDraft(form);
+    props.onChange(form);
+  };
+
+  return (
+    <form className="filters" onSubmit={apply} aria-label="Filter sessions">
+      <label className="field field--inline">
+        <span className="field__label">From</span>
+        <input type="datetime-local" value={draft.from} onChange={(e) => set({ from: e.target.value })} data-testid="filter-from" />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">To</span>
+        <input type="datetime-local" value={draft.to} onChange={(e) => set({ to: e.target.value })} data-testid="filter-to" />
+      </label>
+      <label className="field field--inline field--grow">
+        <span className="field__label">URL contains</span>
+        <input type="search" value={draft.url} placeholder="/checkout" onChange={(e) => set({ url: e.target.value })} data-testid="filter-url" />
+      </label>
+      <label className="field field--inline field--narrow">
+        <span className="field__label">Min. duration (s)</span>
+        <input
+          type="number"
+          min={0}
+          step={1}
+          value={draft.minDurationSeconds}
+          onChange={(e) => set({ minDurationSeconds: e.target.value })}
+          data-testid="filter-min-duration"
+        />
+      </label>
+      <div className="filters__actions">
+        <button type="submit" className="button button--primary" data-testid="filter-apply">
+          Apply
+        </button>
+        {isFiltered(props.value) && (
+          <button type="button" className="button button--ghost" onClick={() => applyNow(emptyFilterForm)}>
+            Clear
+          </button>
+        )}
+      </div>
+      <div className="filters__quick">
+        {QUICK_RANGES.map((range) => (
+          <button
+            key={range.label}
+            type="button"
+            className="chip"
+            onClick={() => applyNow({ ...draft, from: toLocalInput(new Date(Date.now() - range.ms)), to: '' })}
+          >
+            {range.label}
+          </button>
+        ))}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,10 @@
+import type { SessionFilters } from '../api/types';
+
+export const queryKeys = {
+  authState: ['auth', 'state'] as const,
+  projects: ['projects'] as const,
+  sessions: (projectId: string, filters: SessionFilters) => ['sessions', projectId, filters] as const,
+  sessionsOf: (projectId: string) => ['sessions', projectId] as const,
+  session: (id: string) => ['session', id] as const,
+  sessionEvents: (id: string) => ['session', id, 'events'] as const,
+};

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SessionKit.Grains.Sessions;
+using SessionKit.Silo.Hosting;
+
+namespace SessionKit.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Registers SessionKit's grains and their background services on the grain runtime.</summary>
+    public static IServiceCollection AddSessionKitGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SessionOptions>()
+            .BindConfiguration(SessionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddGrain<ISessionGrain, SessionGrain>();
+        services.AddSingleton<SessionInactivityService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SessionInactivityService>());
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using SessionKit.Silo.Storage;
+
+namespace SessionKit.Grains.Sessions;
+
+public sealed record StartSession(
+    string ProjectId,
+    string? VisitorId,
+    string? TabId,
+    string? Url,
+    string? Referrer,
+    string? UserAgent,
+    int? ScreenWidth,
+    int? ScreenHeight,
+    DateTimeOffset StartedAt);
+
+public enum StartSessionOutcome
+{
+    Created,
+    AlreadyExists,
+    OwnedByAnotherProject,
+}
+
+public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionRecord? Session);
+
+/// <summary>
+/// A validated batch. <paramref name="EventsJson"/> is the events as sent, UTF-8, joined by commas
+/// without brackets; the summary fields were read from them by the ingest parser.
+/// </summary>
+public sealed record AppendBatch(
+    string ProjectId,
+    long Seq,
+    int EventCount,
+    byte[] EventsJson,
+    IReadOnlyList<string> PageUrls,
+    long? MinTimestamp,
+    long? MaxTimestamp);
+
+public enum AppendBatchOutcome
+{
+    Stored,
+    Duplicate,
+    UnknownSession,
+}
+
+public sealed record AppendBatchResult(AppendBatchOutcome Outcome);

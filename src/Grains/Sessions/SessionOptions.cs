@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SessionKit.Grains.Sessions;
+
+public sealed class SessionOptions
+{
+    public const string SectionName = "SessionKit:Sessions";
+
+    /// <summary>A session with no batch for this long is ended.</summary>
+    public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often ended-by-inactivity sessions are looked for.</summary>
+    public TimeSpan InactivityScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Buffered uncompressed event bytes that trigger writing a compressed chunk.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int ChunkTargetBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Buffered events older than this are written as a chunk even if the chunk is small.</summary>
+    public TimeSpan ChunkFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Pages remembered per session; later pages are still recorded, just not listed.</summary>
+    [Range(1, 10_000)]
+    public int MaxPagesListed { get; set; } = 500;
+
+    /// <summary>Seqs tracked above a gap before the oldest gap is given up on (see SeqWindow).</summary>
+    [Range(16, 1_000_000)]
+    public int MaxOutOfOrderBatches { get; set; } = 4096;
+}

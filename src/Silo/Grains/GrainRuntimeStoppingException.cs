@@ -1,0 +1,12 @@
+namespace SessionKit.Silo.Grains;
+
+/// <summary>
+/// Thrown to a caller whose message reached a grain that is not active while the host shuts down:
+/// no activation starts then, so the caller should retry against another node or later.
+/// </summary>
+public sealed class GrainRuntimeStoppingException(string grainType, string key)
+    : Exception($"Grain {grainType}/{key} cannot take messages: the grain runtime is shutting down.")
+{
+    public string GrainType { get; } = grainType;
+    public string Key { get; } = key;
+}

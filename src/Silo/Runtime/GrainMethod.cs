@@ -1,0 +1,46 @@
+using System.Reflection;
+using SessionKit.Silo.Grains;
+
+namespace SessionKit.Silo.Runtime;
+
+/// <summary>
+/// One method of a grain contract, compiled once: how a reference turns a call into a message and
+/// how an activation runs that message against the grain object.
+/// </summary>
+internal abstract class GrainMethod(MethodInfo method, string name)
+{
+    public MethodInfo Method { get; } = method;
+
+    /// <summary>Identifies the method across processes built from the same contracts.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Sends a call and returns what the interface method declares (Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;).</summary>
+    public abstract object Send(IGrainTransport transport, GrainId target, object?[] arguments);
+
+    public override string ToString() => Name;
+}
+
+internal sealed class GrainMethod<TResult>(
+    MethodInfo method,
+    string name,
+    Func<Grain, object?[], ValueTask<TResult>> invoke,
+    Func<Task<TResult>, object> toDeclaredReturn) : GrainMethod(method, name)
+{
+    public ValueTask<TResult> InvokeAsync(Grain grain, object?[] arguments) => invoke(grain, arguments);
+
+    public override object Send(IGrainTransport transport, GrainId target, object?[] arguments)
+    {
+        Task<TResult> reply;
+        try
+        {
+            reply = transport.SendAsync<TResult>(new GrainMessage(target, this, arguments));
+        }
+        catch (Exception exception)
+        {
+            // A Task-returning method should fail through its task, whatever the transport did.
+            reply = Task.FromException<TResult>(exception);
+        }
+
+        return toDeclaredReturn(reply);
+    }
+}

@@ -1,0 +1,10 @@
+namespace SessionKit.Silo.Storage.Sqlite.Migrations;
+
+internal static class SqliteMigrations
+{
+    /// <summary>Every migration, by ascending version. Append only.</summary>
+    public static IReadOnlyList<ISqliteMigration> All { get; } =
+    [
+        new M0001InitialSchema(),
+    ];
+}

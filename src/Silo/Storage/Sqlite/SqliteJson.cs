@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SessionKit.Silo.Storage.Sqlite;
+
+[JsonSerializable(typeof(IReadOnlyList<string>))]
+[JsonSerializable(typeof(IReadOnlyList<long>))]
+internal sealed partial class SqliteJsonContext : JsonSerializerContext;
+
+/// <summary>Lists kept in a single column as JSON arrays.</summary>
+internal static class SqliteJson
+{
+    public static string Write(IReadOnlyList<string> values) =>
+        JsonSerializer.Serialize(values, SqliteJsonContext.Default.IReadOnlyListString);
+
+    public static string Write(IReadOnlyList<long> values) =>
+        JsonSerializer.Serialize(values, SqliteJsonContext.Default.IReadOnlyListInt64);
+
+    public static IReadOnlyList<string> ReadStrings(string json) =>
+        JsonSerializer.Deserialize(json, SqliteJsonContext.Default.IReadOnlyListString) ?? [];
+
+    public static IReadOnlyList<long> ReadInt64s(string json) =>
+        JsonSerializer.Deserialize(json, SqliteJsonContext.Default.IReadOnlyListInt64) ?? [];
+}

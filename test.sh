@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs every test: .NET (xunit), SDK and dashboard unit tests (Vitest), browser tests (Vitest +
+# playwright-core driving Debian's Chromium). Installs what the tests need when it is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+summary=()
+
+install_prerequisites() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "== installing chromium (apt-get)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "== installing npm packages (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Adds "passed failed" counts read from a runner's closing lines to the summary.
+count() {
+  local name=$1 log=$2 pattern_passed pattern_failed filter
+  if [ "$name" = dotnet ]; then
+    filter='/Total: +[0-9]+/'; pattern_passed='Passed: +[0-9]+'; pattern_failed='Failed: +[0-9]+'
+  else
+    filter='/^ +Tests +[0-9]/'; pattern_passed='[0-9]+ passed'; pattern_failed='[0-9]+ failed'
+  fi
+  summary+=("$(awk -v pp="$pattern_passed" -v pf="$pattern_failed" "$filter"' {
+      if (match($0, pp)) { t = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", t); p += t }
+      if (match($0, pf)) { t = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", t); f += t }
+    } END { print p + 0, f + 0 }' "$log")")
+}
+
+run() {
+  local name=$1; shift
+  local log
+  log=$(mktemp)
+  echo "== $*"
+  if "$@" 2>&1 | tee "$log"; then
+    count "$name" "$log"
+  else
+    count "$name" "$log"
+    print_summary
+    echo "FAILED: $*"
+    exit 1
+  fi
+}
+
+print_summary() {
+  local p=0 f=0 line
+  for line in "${summary[@]}"; do
+    set -- $line
+    p=$((p + $1)); f=$((f + $2))
+  done
+  echo "$p passed, $f failed"
+}
+
+install_prerequisites
+
+# Building the server also builds the SDK and dashboard with npm (see src/Api/SessionKit.Api.csproj).
+echo "== dotnet build"
+dotnet build SessionKit.sln -c Release -nologo -v quiet
+run dotnet dotnet test SessionKit.sln -c Release --no-build --nologo
+run vitest npm test -w sdk-js
+run vitest npm test -w src/Dashboard
+run vitest npm test -w tests/browser
+print_summary

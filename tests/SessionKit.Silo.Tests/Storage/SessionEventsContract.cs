@@ -1,0 +1,211 @@
+using SessionKit.Silo.Storage;
+using static SessionKit.Silo.Tests.Storage.TestData;
+
+namespace SessionKit.Silo.Tests.Storage;
+
+/// <summary>What every <see cref="ISessionStore"/> must do with a session's events: batches, chunks, reading back.</summary>
+public abstract class SessionEventsContract : StorageContract
+{
+    private ISessionStore Sessions => Store.Sessions;
+
+    [Fact]
+    public async Task AnAppendedBatchIsStoredWithTheSessionsNewMetadata()
+    {
+        var session = NewSession(NewId("project"));
+        await Sessions.TryCreateSessionAsync(session, Ct);
+        var batch = Batch(session, ordinal: 0);
+        var updated = session with { EventCount = 1, BatchCount = 1, SeqFloor = 0, NextOrdinal = 1 };
+
+        await Sessions.AppendBatchAsync(updated, batch, Ct);
+
+        var pending = Assert.Single(await Sessions.GetPendingBatchesAsync(session.Id, Ct));
+        Assert.Equal((batch.SessionId, batch.Ordinal, batch.Seq, batch.EventCount), (pending.SessionId, pending.Ordinal, pending.Seq, pending.EventCount));
+        Assert.Equal(batch.EventsJson, pending.EventsJson);
+        AssertSameSession(updated, await Sessions.GetSessionAsync(session.Id, Ct));
+    }
+
+    [Fact]
+    public async Task AppendingTheFirstBatchCreatesAMissingSessionRow()
+    {
+        var session = NewSession(NewId("project")) with { NextOrdinal = 1 };
+
+        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+
+        AssertSameSession(session, await Sessions.GetSessionAsync(session.Id, Ct));
+    }
+
+    [Fact]
+    public async Task PendingBatchesComeBackByOrdinalWhateverTheArrivalOrder()
+    {
+        var session = NewSession(NewId("project"));
+        foreach (var ordinal in new long[] { 2, 0, 1 })
+        {
+            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+        }
+
+        var pending = await Sessions.GetPendingBatchesAsync(session.Id, Ct);
+
+        Assert.Equal([0L, 1L, 2L], pending.Select(batch => batch.Ordinal));
+    }
+
+    [Fact]
+    public async Task SegmentsMixChunksAndPendingBatchesInOrdinalOrder()
+    {
+        var session = NewSession(NewId("project"));
+        for (var ordinal = 0; ordinal <= 6; ordinal++)
+        {
+            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+        }
+
+        await Sessions.WriteChunkAsync(session, Chunk(session, 4, 5), Ct);
+        await Sessions.WriteChunkAsync(session, Chunk(session, 0, 2), Ct);
+
+        var segments = await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync();
+
+        Assert.Equal(
+            [(0L, "gzip", "chunk 0-2"), (3L, "identity", """{"ordinal":3}"""), (4L, "gzip", "chunk 4-5"), (6L, "identity", """{"ordinal":6}""")],
+            segments.Select(segment => (segment.FirstOrdinal, segment.Codec, Text(segment.Data))));
+    }
+
+    [Fact]
+    public async Task WritingAChunkRemovesExactlyThePendingBatchesItCovers()
+    {
+        var session = NewSession(NewId("project"));
+        for (var ordinal = 0; ordinal <= 4; ordinal++)
+        {
+            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+        }
+
+        await Sessions.WriteChunkAsync(session, Chunk(session, 1, 3), Ct);
+
+        var pending = await Sessions.GetPendingBatchesAsync(session.Id, Ct);
+        Assert.Equal([0L, 4L], pending.Select(batch => batch.Ordinal));
+    }
+
+    [Fact]
+    public async Task WritingAChunkUpdatesTheSession()
+    {
+        var session = NewSession(NewId("project"));
+        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+        var compacted = session with { EventCount = 1, ByteSize = 13, NextOrdinal = 1 };
+
+        await Sessions.WriteChunkAsync(compacted, Chunk(session, 0, 0), Ct);
+
+        AssertSameSession(compacted, await Sessions.GetSessionAsync(session.Id, Ct));
+    }
+
+    [Fact]
+    public async Task EventsOfOneSessionNeverShowInAnother()
+    {
+        var projectId = NewId("project");
+        var mine = NewSession(projectId);
+        var other = NewSession(projectId);
+        await Sessions.AppendBatchAsync(mine, Batch(mine, 0), Ct);
+        await Sessions.AppendBatchAsync(other, Batch(other, 0), Ct);
+        await Sessions.AppendBatchAsync(other, Batch(other, 1), Ct);
+        await Sessions.WriteChunkAsync(other, Chunk(other, 0, 1), Ct);
+
+        Assert.Single(await Sessions.ReadSegmentsAsync(mine.Id, Ct).ToListAsync());
+        Assert.Single(await Sessions.GetPendingBatchesAsync(mine.Id, Ct));
+        Assert.Empty(await Sessions.GetPendingBatchesAsync(other.Id, Ct));
+    }
+
+    [Fact]
+    public async Task AnUnknownSessionHasNoSegments()
+    {
+        Assert.Empty(await Sessions.ReadSegmentsAsync(NewId("session"), Ct).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AppendingAnOrdinalTwiceIsRefusedAndLeavesTheSessionAsItWas()
+    {
+        var session = NewSession(NewId("project")) with { NextOrdinal = 1 };
+        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Sessions.AppendBatchAsync(session with { NextOrdinal = 2 }, Batch(session, 0), Ct));
+
+        AssertSameSession(session, await Sessions.GetSessionAsync(session.Id, Ct));
+    }
+
+    [Fact]
+    public async Task WritingAChunkTwiceIsRefusedAndKeepsTheFirst()
+    {
+        var session = NewSession(NewId("project"));
+        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+        await Sessions.WriteChunkAsync(session, Chunk(session, 0, 0), Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Sessions.WriteChunkAsync(session with { EventCount = 99 }, Chunk(session, 0, 0) with { Codec = "other" }, Ct));
+
+        Assert.Equal(0, (await Sessions.GetSessionAsync(session.Id, Ct))!.EventCount);
+        Assert.Equal("gzip", Assert.Single(await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync()).Codec);
+    }
+
+    [Fact]
+    public async Task EventsOfAnotherSessionAreRefused()
+    {
+        var session = NewSession(NewId("project"));
+        var stranger = NewSession(session.ProjectId);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Sessions.AppendBatchAsync(session, Batch(stranger, 0), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Sessions.WriteChunkAsync(session, Chunk(stranger, 0, 0), Ct));
+    }
+
+    [Fact]
+    public async Task AnOpenReadNeitherBlocksWritesNorSeesThem()
+    {
+        var session = NewSession(NewId("project"));
+        for (var ordinal = 0; ordinal <= 3; ordinal++)
+        {
+            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+        }
+
+        await using var segments = Sessions.ReadSegmentsAsync(session.Id, Ct).GetAsyncEnumerator();
+        Assert.True(await segments.MoveNextAsync());
+
+        // While the read is open: compact what it is reading and add more.
+        await Sessions.WriteChunkAsync(session, Chunk(session, 0, 3), Ct).WaitAsync(TimeSpan.FromSeconds(10));
+        await Sessions.AppendBatchAsync(session, Batch(session, 4), Ct).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var ordinals = new List<long> { segments.Current.FirstOrdinal };
+        while (await segments.MoveNextAsync())
+        {
+            ordinals.Add(segments.Current.FirstOrdinal);
+        }
+
+        Assert.Equal([0L, 1L, 2L, 3L], ordinals);
+        var afterwards = await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync();
+        Assert.Equal([(0L, "gzip"), (4L, "identity")], afterwards.Select(segment => (segment.FirstOrdinal, segment.Codec)));
+    }
+
+    [Fact]
+    public async Task AHundredMegabyteSessionStreamsWithoutBeingHeldInMemory()
+    {
+        const int chunkCount = 100;
+        const int chunkBytes = 1024 * 1024;
+        var session = NewSession(NewId("project"));
+        var data = new byte[chunkBytes];
+        for (var ordinal = 0; ordinal < chunkCount; ordinal++)
+        {
+            data[0] = (byte)ordinal;
+            await Sessions.WriteChunkAsync(session, Chunk(session, ordinal, ordinal) with { Data = data }, Ct);
+        }
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long retainedMidway = 0, bytes = 0, expectedOrdinal = 0;
+        await foreach (var segment in Sessions.ReadSegmentsAsync(session.Id, Ct))
+        {
+            Assert.Equal(expectedOrdinal, segment.FirstOrdinal);
+            Assert.Equal((byte)expectedOrdinal, segment.Data[0]);
+            bytes += segment.Data.Length;
+            if (++expectedOrdinal == chunkCount / 2)
+            {
+                retainedMidway = GC.GetTotalMemory(forceFullCollection: true) - before;
+            }
+        }
+
+        Assert.Equal((long)chunkCount * chunkBytes, bytes);
+        Assert.True(retainedMidway < 40L * chunkBytes, $"{retainedMidway} bytes held halfway through the stream");
+    }
+}

@@ -1,0 +1,56 @@
+using SessionKit.Silo.Storage;
+using static SessionKit.Silo.Tests.Storage.TestData;
+
+namespace SessionKit.Silo.Tests.Storage;
+
+/// <summary>What every storage must guarantee across initializations and restarts.</summary>
+public abstract class StorageInitializerContract : StorageContract
+{
+    [Fact]
+    public async Task InitializingAgainChangesNothing()
+    {
+        var session = NewSession(NewId("project"));
+        await Store.Sessions.TryCreateSessionAsync(session, Ct);
+
+        await Store.Initializer.InitializeAsync(Ct);
+        await Store.Initializer.InitializeAsync(Ct);
+
+        AssertSameSession(session, await Store.Sessions.GetSessionAsync(session.Id, Ct));
+    }
+
+    [Fact]
+    public async Task EverythingWrittenIsReadableAfterReopening()
+    {
+        var project = NewProject("https://shop.example");
+        var admin = new AdminRecord(NewId("admin"), "hash", At(1));
+        var session = NewSession(project.Id) with { Pages = ["https://shop.example/"], NextOrdinal = 3 };
+        await Store.Projects.TryCreateProjectAsync(project, Ct);
+        await Store.Admins.TryCreateFirstAdminAsync(admin, Ct);
+        for (var ordinal = 0; ordinal < 3; ordinal++)
+        {
+            await Store.Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+        }
+
+        await Store.Sessions.WriteChunkAsync(session, Chunk(session, 0, 1), Ct);
+
+        var reopened = await ReopenAsync();
+
+        Assert.Equal(project.IngestKey, (await reopened.Projects.FindProjectByIngestKeyAsync(project.IngestKey, Ct))?.IngestKey);
+        Assert.Equal(admin, await reopened.Admins.FindAdminAsync(admin.UserName, Ct));
+        AssertSameSession(session, await reopened.Sessions.GetSessionAsync(session.Id, Ct));
+        var segments = await reopened.Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync();
+        Assert.Equal([(0L, "gzip"), (2L, "identity")], segments.Select(segment => (segment.FirstOrdinal, segment.Codec)));
+    }
+
+    [Fact]
+    public async Task TwoStoresOpenOnTheSameDatabaseSeeEachOthersWrites()
+    {
+        var other = await OpenAsync();
+        var session = NewSession(NewId("project"));
+
+        await other.Sessions.TryCreateSessionAsync(session, Ct);
+
+        AssertSameSession(session, await Store.Sessions.GetSessionAsync(session.Id, Ct));
+        Assert.False(await Store.Sessions.TryCreateSessionAsync(session, Ct));
+    }
+}

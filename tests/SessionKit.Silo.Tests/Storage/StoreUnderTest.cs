@@ -1,0 +1,36 @@
+using SessionKit.Silo.Storage;
+
+namespace SessionKit.Silo.Tests.Storage;
+
+/// <summary>An opened, initialized store as its users see it: the four interfaces and a way to close it.</summary>
+public sealed class StoreUnderTest(
+    ISessionStore sessions,
+    IProjectStore projects,
+    IAdminStore admins,
+    IStorageInitializer initializer,
+    IAsyncDisposable owner) : IAsyncDisposable
+{
+    private int disposed;
+
+    public ISessionStore Sessions => sessions;
+
+    public IProjectStore Projects => projects;
+
+    public IAdminStore Admins => admins;
+
+    public IStorageInitializer Initializer => initializer;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            await owner.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>One test's own database; every <see cref="OpenAsync"/> opens that same database.</summary>
+public interface IStorageTestDatabase : IAsyncDisposable
+{
+    Task<StoreUnderTest> OpenAsync();
+}

@@ -1,0 +1,69 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+export interface AdminCredentials {
+  readonly userName: string;
+  readonly password: string;
+}
+
+const REPLAY_FRAME = '[data-testid=replay-root] iframe';
+
+/**
+ * Opens the dashboard and signs in through its UI: on a server without an administrator it
+ * fills the first-start setup form, otherwise the login form (the first test to get here
+ * creates the account, whichever file that is). Resolves on the sessions list.
+ */
+export async function signInThroughUi(page: Page, baseUrl: string, admin: AdminCredentials): Promise<'setup' | 'login'> {
+  const state: unknown = await (await fetch(`${baseUrl}/api/v1/auth/state`, { signal: AbortSignal.timeout(10_000) })).json();
+  const setupRequired = typeof state === 'object' && state !== null && (state as { setupRequired?: unknown }).setupRequired === true;
+
+  await page.goto(`${baseUrl}/`);
+  if (setupRequired) {
+    await page.getByRole('heading', { name: 'Create the administrator' }).waitFor();
+    await page.getByLabel('User name').fill(admin.userName);
+    await page.getByLabel(/^Password/).fill(admin.password);
+    await page.getByLabel('Confirm password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+  } else {
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('User name').fill(admin.userName);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await page.getByRole('heading', { name: 'Sessions', exact: true }).waitFor();
+  return setupRequired ? 'setup' : 'login';
+}
+
+export interface ReplayView {
+  /** The player's iframe element, in the dashboard's document. */
+  readonly iframe: Locator;
+  /** The recorded document inside it. */
+  readonly frame: FrameLocator;
+}
+
+/**
+ * Waits for the replay page (already navigated to) to mount the player's iframe. Fails at once,
+ * with the dashboard's own message, when it shows "blocked", "unavailable" or "not found".
+ */
+export async function waitForReplayFrame(page: Page): Promise<ReplayView> {
+  const outcome = page.locator(
+    [REPLAY_FRAME, '[data-testid=replay-blocked]', '[data-testid=replay-unavailable]', '[data-testid=replay-not-found]'].join(', '),
+  );
+  await outcome.first().waitFor({ state: 'attached', timeout: 30_000 });
+  const notice = page.locator('[data-testid=replay-blocked], [data-testid=replay-unavailable], [data-testid=replay-not-found]');
+  if ((await notice.count()) > 0) {
+    throw new Error(`the replay page shows a notice instead of the player: ${await notice.first().innerText()}`);
+  }
+  const iframe = page.locator(REPLAY_FRAME).first();
+  return { iframe, frame: iframe.contentFrame() };
+}
+
+export async function openReplay(page: Page, baseUrl: string, sessionId: string): Promise<ReplayView> {
+  await page.goto(`${baseUrl}/#/sessions/${encodeURIComponent(sessionId)}`);
+  return waitForReplayFrame(page);
+}
+
+/** The sandbox tokens of the replay iframe, or null when it has no sandbox attribute. */
+export async function sandboxTokens(iframe: Locator): Promise<string[] | null> {
+  const value = await iframe.getAttribute('sandbox');
+  return value === null ? null : value.toLowerCase().split(/\s+/).filter((token) => token.length > 0);
+}
