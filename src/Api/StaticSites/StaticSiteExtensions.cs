@@ -40,6 +40,7 @@ public static class StaticSiteExtensions
         if (Directory.Exists(dashboard))
         {
             var dashboardFiles = new PhysicalFileProvider(dashboard);
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboardFiles });
             app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboardFiles });
             app.MapFallbackToFile(NonApiPaths, "index.html", new StaticFileOptions { FileProvider = dashboardFiles });
         }

@@ -7,9 +7,7 @@ namespace SessionKit.Silo.Runtime;
 /// grain contract that turns every call into a message for the transport. Two references to the
 /// same grain are equal. Not sealed because DispatchProxy derives the generated type from it.
 /// </summary>
-#pragma warning disable CA1852 // DispatchProxy subclasses this type at run time.
 internal class GrainReference : DispatchProxy
-#pragma warning restore CA1852
 {
     private GrainInterface? _interface;
     private IGrainTransport? _transport;

@@ -1,4 +1,4 @@
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { ConsoleMessage, FrameLocator, Locator, Page } from 'playwright-core';
 
 export interface AdminCredentials {
   readonly userName: string;
@@ -16,15 +16,25 @@ export async function signInThroughUi(page: Page, baseUrl: string, admin: AdminC
   const state: unknown = await (await fetch(`${baseUrl}/api/v1/auth/state`, { signal: AbortSignal.timeout(10_000) })).json();
   const setupRequired = typeof state === 'object' && state !== null && (state as { setupRequired?: unknown }).setupRequired === true;
 
-  await page.goto(`${baseUrl}/`);
+  const problems: string[] = [];
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.type() === 'error') problems.push(message.text());
+  };
+  page.on('console', onConsole);
+  const response = await page.goto(`${baseUrl}/`);
+  if (response?.status() !== 200) throw new Error(`GET / answered ${response?.status() ?? 'nothing'}: the dashboard is not served at /`);
+  const heading = page.getByRole('heading', { name: setupRequired ? 'Create the administrator' : 'Sign in' });
+  await heading.waitFor().catch((error: unknown) => {
+    throw new Error(`the dashboard did not show its ${setupRequired ? 'setup' : 'login'} form; console errors: ${JSON.stringify(problems)}`, { cause: error });
+  });
+  page.off('console', onConsole);
+
   if (setupRequired) {
-    await page.getByRole('heading', { name: 'Create the administrator' }).waitFor();
     await page.getByLabel('User name').fill(admin.userName);
     await page.getByLabel(/^Password/).fill(admin.password);
     await page.getByLabel('Confirm password').fill(admin.password);
     await page.getByRole('button', { name: 'Create administrator' }).click();
   } else {
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByLabel('User name').fill(admin.userName);
     await page.getByLabel('Password').fill(admin.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,0 +1,176 @@
+using System.Text;
+using SessionKit.Grains.Sessions;
+using SessionKit.Grains.Tests.Support;
+using SessionKit.Silo.Storage;
+using SessionKit.Testing;
+
+namespace SessionKit.Grains.Tests.Sessions;
+
+public sealed class SessionGrainTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task BatchesAreCompactedIntoCompressedChunksOnSize()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Sessions:ChunkTargetBytes"] = "2048" });
+        var id = "size-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(0, 900))).Outcome);
+        Assert.Single(await host.Store.GetPendingBatchesAsync(id, CancellationToken.None));
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(1, 900))).Outcome);
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(2, 900))).Outcome);
+
+        Assert.Empty(await host.Store.GetPendingBatchesAsync(id, CancellationToken.None));
+        var segments = await ReadSegmentsAsync(host, id);
+        var chunk = Assert.Single(segments);
+        Assert.Equal(SegmentCodec.Brotli, chunk.Codec);
+        Assert.Equal(Expected(900, 0, 1, 2), await ReadAllAsync(segments));
+    }
+
+    [Fact]
+    public async Task IdleGrainCompactsLeavesMemoryAndComesBackWithItsSeqWindow()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["SessionKit:Grains:IdleTimeout"] = "00:00:00.200",
+            ["SessionKit:Grains:IdleScanInterval"] = "00:00:00.050",
+        });
+        var id = "idle-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+        await grain.AppendAsync(Batch(0, 100));
+
+        await GrainHost.EventuallyAsync(() => Task.FromResult(host.Diagnostics.ActivationCount == 0), "the idle grain deactivated");
+        Assert.Empty(await host.Store.GetPendingBatchesAsync(id, CancellationToken.None));
+
+        Assert.Equal(AppendBatchOutcome.Duplicate, (await grain.AppendAsync(Batch(0, 100))).Outcome);
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(1, 100))).Outcome);
+        Assert.Equal(Expected(100, 0, 1), await ReadAllAsync(await ReadSegmentsAsync(host, id)));
+        Assert.Equal(2, (await host.Store.GetSessionAsync(id, CancellationToken.None))!.BatchCount);
+    }
+
+    [Fact]
+    public async Task BatchesLeftPendingByACrashAreReloadedAndCompactedLater()
+    {
+        var dataDirectory = RepositoryPaths.NewTempDirectory("grains-crash");
+        var id = "crash-" + Guid.NewGuid().ToString("N");
+        var crashed = await GrainHost.StartAsync(dataDirectory);
+        var grain = await StartedSessionAsync(crashed, id);
+        await grain.AppendAsync(Batch(0, 100));
+        await grain.AppendAsync(Batch(1, 100));
+        // No graceful stop for `crashed`: its grain never compacts. A second host takes over the data.
+
+        await using (var next = await GrainHost.StartAsync(dataDirectory))
+        {
+            var again = next.Grains.Get<ISessionGrain>(id);
+            Assert.Equal(AppendBatchOutcome.Duplicate, (await again.AppendAsync(Batch(1, 100))).Outcome);
+            Assert.Equal(AppendBatchOutcome.Stored, (await again.AppendAsync(Batch(2, 100))).Outcome);
+        }
+
+        await using var reader = await GrainHost.StartAsync(dataDirectory);
+        Assert.Empty(await reader.Store.GetPendingBatchesAsync(id, CancellationToken.None));
+        Assert.Equal(Expected(100, 0, 1, 2), await ReadAllAsync(await ReadSegmentsAsync(reader, id)));
+    }
+
+    [Fact]
+    public async Task QuietSessionsEndAndALaterBatchReopensThem()
+    {
+        var clock = new ManualClock(Start);
+        await using var host = await GrainHost.StartAsync(clock: clock);
+        var id = "quiet-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+        await grain.AppendAsync(Batch(0, 100));
+        var sweeper = host.Service<SessionInactivityService>();
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        await sweeper.EndInactiveSessionsAsync(CancellationToken.None);
+        Assert.Null((await host.Store.GetSessionAsync(id, CancellationToken.None))!.EndedAt);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await sweeper.EndInactiveSessionsAsync(CancellationToken.None);
+        var ended = await host.Store.GetSessionAsync(id, CancellationToken.None);
+        Assert.Equal(Start, ended!.EndedAt);
+        Assert.Empty(await host.Store.GetPendingBatchesAsync(id, CancellationToken.None));
+
+        await grain.AppendAsync(Batch(1, 100));
+        Assert.Null((await host.Store.GetSessionAsync(id, CancellationToken.None))!.EndedAt);
+    }
+
+    [Fact]
+    public async Task ConcurrentBatchesForOneSessionAreAllStoredOnce()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var id = "parallel-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(seq => grain.AppendAsync(Batch(seq % 32, 50))));
+
+        Assert.Equal(32, results.Count(r => r.Outcome == AppendBatchOutcome.Stored));
+        Assert.Equal(32, results.Count(r => r.Outcome == AppendBatchOutcome.Duplicate));
+        var session = await host.Store.GetSessionAsync(id, CancellationToken.None);
+        Assert.Equal(32, session!.EventCount);
+        Assert.Equal(31, session.SeqFloor);
+        Assert.Equal(32, session.NextOrdinal);
+    }
+
+    [Fact]
+    public async Task StartIsIdempotentAndProjectsCannotShareASessionId()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var grain = host.Grains.Get<ISessionGrain>("start-" + Guid.NewGuid().ToString("N"));
+        var command = new StartSession("p1", "v", "t", "https://a.example/", null, "ua", 1, 1, Start);
+
+        Assert.Equal(StartSessionOutcome.Created, (await grain.StartAsync(command)).Outcome);
+        Assert.Equal(StartSessionOutcome.AlreadyExists, (await grain.StartAsync(command)).Outcome);
+        Assert.Equal(StartSessionOutcome.OwnedByAnotherProject, (await grain.StartAsync(command with { ProjectId = "p2" })).Outcome);
+        Assert.Equal(AppendBatchOutcome.UnknownSession, (await grain.AppendAsync(Batch(0, 10) with { ProjectId = "p2" })).Outcome);
+        Assert.Equal(AppendBatchOutcome.UnknownSession, (await host.Grains.Get<ISessionGrain>("never-started").AppendAsync(Batch(0, 10))).Outcome);
+    }
+
+    private static async Task<ISessionGrain> StartedSessionAsync(GrainHost host, string id)
+    {
+        var grain = host.Grains.Get<ISessionGrain>(id);
+        var result = await grain.StartAsync(new StartSession("p1", "v", "t", "https://a.example/", null, "ua", 800, 600, Start));
+        Assert.Equal(StartSessionOutcome.Created, result.Outcome);
+        return grain;
+    }
+
+    /// <summary>A batch of one event whose JSON is about <paramref name="size"/> bytes, tagged with its seq.</summary>
+    private static AppendBatch Batch(long seq, int size) =>
+        new("p1", seq, 1, Encoding.UTF8.GetBytes(EventJson(seq, size)), [], 1000 + seq, 1000 + seq);
+
+    private static string EventJson(long seq, int size) =>
+        $"{{\"type\":3,\"timestamp\":{1000 + seq},\"data\":\"{new string((char)('a' + (seq % 26)), size)}\"}}";
+
+    /// <summary>The stored event stream expected for batches <paramref name="seqs"/> made by <see cref="Batch"/> at <paramref name="size"/>.</summary>
+    private static string Expected(int size, params long[] seqs) => string.Join(',', seqs.Select(seq => EventJson(seq, size)));
+
+    private static async Task<List<StoredSegment>> ReadSegmentsAsync(GrainHost host, string id)
+    {
+        var segments = new List<StoredSegment>();
+        await foreach (var segment in host.Store.ReadSegmentsAsync(id, CancellationToken.None))
+        {
+            segments.Add(segment);
+        }
+
+        return segments;
+    }
+
+    private static async Task<string> ReadAllAsync(IEnumerable<StoredSegment> segments)
+    {
+        var parts = new List<string>();
+        foreach (var segment in segments)
+        {
+            await using var stream = SegmentCodec.OpenRead(segment);
+            using var reader = new StreamReader(stream);
+            var text = await reader.ReadToEndAsync();
+            if (text.Length > 0)
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join(',', parts);
+    }
+}
