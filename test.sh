@@ -3,6 +3,8 @@
 # playwright-core driving Debian's Chromium). Installs what the tests need when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
+# Plain output, so the closing lines of each runner can be read and summed.
+export NO_COLOR=1 FORCE_COLOR=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 summary=()
 

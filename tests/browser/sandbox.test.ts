@@ -63,6 +63,7 @@ describe('Sandbox', () => {
 
       // Give every handler its chance: the broken image errors by itself; click the button and
       // the javascript: link from the dashboard's side (a user's click would do the same).
+      // (rrweb 2.1 rebuilds onclick as an inert _onclick; the probe stays for later versions.)
       await iframe.evaluate((node) => {
         const doc = (node as HTMLIFrameElement).contentDocument;
         doc?.querySelector<HTMLElement>('#probe-button')?.click();
