@@ -11,7 +11,7 @@ namespace SessionKit.Api.StaticSites;
 /// </summary>
 public static class StaticSiteExtensions
 {
-    private const string NonApiPaths = "{*path:regex(^(?!api/|hubs/|sdk/|demo/|openapi/|health/).*$)}";
+    private const string NonApiPaths = "{*path:nonfile:regex(^(?!api/|hubs/|sdk/|demo/|openapi/|health/).*$)}";
 
     public static WebApplication UseSessionKitStaticSites(this WebApplication app)
     {
