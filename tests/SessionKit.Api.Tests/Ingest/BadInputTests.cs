@@ -172,6 +172,19 @@ public sealed class BadInputTests(SessionKitAppFixture fixture) : IClassFixture<
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/projects", "{\"name\": ")]
+    [InlineData("/api/v1/projects", "[1,2]")]
+    [InlineData("/api/v1/auth/login", "{\"userName\": 5}")]
+    [InlineData("/api/v1/auth/setup", "nonsense")]
+    public async Task MalformedJsonOnOtherEndpointsIsBadRequest(string path, string body)
+    {
+        using var admin = fixture.App.CreateAdminClient();
+        using var response = await admin.PostRawAsync(path, Encoding.UTF8.GetBytes(body));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest, path + " " + body);
+        await AssertStillServingAsync();
+    }
+
     private async Task AssertStillServingAsync()
     {
         using var admin = fixture.App.CreateAdminClient();

@@ -30,6 +30,27 @@ public sealed class SessionGrainTests
     }
 
     [Fact]
+    public async Task BufferedBatchesAreCompactedOnTimeWhileTheGrainStaysActive()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["SessionKit:Sessions:ChunkFlushInterval"] = "00:00:00.200",
+            ["SessionKit:Grains:IdleTimeout"] = "01:00:00",
+        });
+        var id = "timed-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+        await grain.AppendAsync(Batch(0, 100));
+
+        await GrainHost.EventuallyAsync(
+            async () => (await host.Store.GetPendingBatchesAsync(id, CancellationToken.None)).Count == 0,
+            "the buffered batch was compacted by the flush timer");
+        Assert.Equal(1, host.Diagnostics.ActivationCount);
+        var chunk = Assert.Single(await ReadSegmentsAsync(host, id));
+        Assert.Equal(SegmentCodec.Brotli, chunk.Codec);
+        Assert.Equal(Expected(100, 0), await ReadAllAsync([chunk]));
+    }
+
+    [Fact]
     public async Task IdleGrainCompactsLeavesMemoryAndComesBackWithItsSeqWindow()
     {
         await using var host = await GrainHost.StartAsync(new Dictionary<string, string?>
