@@ -1,0 +1,73 @@
+// The TypeScript side of the live hub contract (server: src/Api/Live/ILiveClient.cs and LiveHub.cs).
+// Keep the two in step: method names here are the only place the dashboard spells them.
+
+/** An rrweb event as recorded; the dashboard treats it as opaque data. */
+export interface RecordedEvent {
+  type: number;
+  timestamp: number;
+  [key: string]: unknown;
+}
+
+export interface LiveBatch {
+  /** Server arrival number of the last ingest batch included; consecutive messages are consecutive. */
+  seq: number;
+  events: RecordedEvent[];
+}
+
+export type WatchStatus = 'streaming' | 'awaiting-consent' | 'consent-denied';
+
+export interface WatchSessionResult {
+  sessionId: string;
+  projectId: string;
+  status: WatchStatus;
+}
+
+export interface LiveSessionSummary {
+  id: string;
+  projectId: string;
+  visitorId: string | null;
+  tabId: string | null;
+  userAgent: string | null;
+  currentUrl: string | null;
+  startedAt: string;
+  lastActivityAt: string;
+  endedAt: string | null;
+  status: 'active' | 'ended';
+  eventCount: number;
+  durationMs: number;
+  viewerCount: number;
+}
+
+export interface SessionComment {
+  id: string;
+  sessionId: string;
+  author: string;
+  text: string;
+  /** The moment commented on, in the recording's event timestamps (Unix ms). */
+  at: number;
+  createdAt: string;
+}
+
+/** Hub path on the server. */
+export const liveHubPath = '/hubs/live';
+
+/** Methods the dashboard invokes on the server. */
+export const liveServerMethods = {
+  watchSession: 'WatchSession',
+  unwatchSession: 'UnwatchSession',
+  watchProject: 'WatchProject',
+  unwatchProject: 'UnwatchProject',
+} as const;
+
+/** Methods the server invokes on the dashboard, with their argument tuples. */
+export interface LiveClientMethods {
+  SessionEvents: [sessionId: string, batch: LiveBatch];
+  SessionStarted: [session: LiveSessionSummary];
+  SessionUpdated: [session: LiveSessionSummary];
+  SessionEnded: [session: LiveSessionSummary];
+  ViewersChanged: [sessionId: string, viewerCount: number];
+  ConsentChanged: [sessionId: string, status: WatchStatus];
+  CommentAdded: [comment: SessionComment];
+}
+
+export type LiveClientMethodName = keyof LiveClientMethods;
