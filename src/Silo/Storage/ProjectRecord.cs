@@ -5,7 +5,11 @@ namespace SessionKit.Silo.Storage;
 /// An empty AllowedOrigins list allows every origin.
 /// </summary>
 public sealed record ProjectRecord(
-    string Id, string Name, string IngestKey, IReadOnlyList<string> AllowedOrigins, DateTimeOffset CreatedAt);
+    string Id, string Name, string IngestKey, IReadOnlyList<string> AllowedOrigins, DateTimeOffset CreatedAt)
+{
+    /// <summary>Whether a visitor must agree before an agent may watch their session live.</summary>
+    public bool RequireLiveConsent { get; init; }
+}
 
 /// <summary>A dashboard administrator; the password is kept only as a salted PBKDF2 hash.</summary>
 public sealed record AdminRecord(string UserName, string PasswordHash, DateTimeOffset CreatedAt);

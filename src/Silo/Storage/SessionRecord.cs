@@ -30,4 +30,6 @@ public sealed record SessionRecord
     public IReadOnlyList<long> SeqsAboveFloor { get; init; } = [];
     /// <summary>Arrival position the next batch gets; orders batches and chunks.</summary>
     public long NextOrdinal { get; init; }
+    /// <summary>The visitor's answer to being watched live, where the project asks: null until asked and answered.</summary>
+    public bool? LiveConsentGranted { get; init; }
 }
