@@ -35,6 +35,14 @@ export interface SessionKitOptions {
   inlineImages: boolean;
   /** Replaces fetch/sendBeacon, for tests or custom networking. */
   transport: Transport | null;
+  /** An idle, visible tab sends an empty batch this often so it learns that a viewer joined; 0 turns it off. */
+  liveCheckIntervalMs: number;
+  /** Show the visitor a badge while someone watches live. */
+  liveIndicator: boolean;
+  liveIndicatorText: string;
+  liveConsentText: string;
+  /** Replaces the built-in consent dialog: resolve true to let the viewer watch. */
+  onLiveConsentRequest: (() => boolean | Promise<boolean>) | null;
 }
 
 export type SessionKitInit = Partial<SessionKitOptions> & Pick<SessionKitOptions, 'endpoint' | 'projectKey'>;
@@ -58,6 +66,11 @@ export const defaultOptions: Readonly<Omit<SessionKitOptions, 'endpoint' | 'proj
   collectFonts: false,
   inlineImages: false,
   transport: null,
+  liveCheckIntervalMs: 5_000,
+  liveIndicator: true,
+  liveIndicatorText: 'Support is viewing this page',
+  liveConsentText: 'A support agent would like to view this page with you. Allow?',
+  onLiveConsentRequest: null,
 });
 
 /** Merges over the defaults; an option given as undefined keeps its default. */

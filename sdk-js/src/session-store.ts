@@ -29,6 +29,8 @@ export const storageKeys = {
   tab: 'sessionkit.tab',
   alive: 'sessionkit.alive',
   visitor: 'sessionkit.visitor',
+  /** `<session id>:1` or `:0`, the visitor's answer to the live-view consent request. */
+  consent: 'sessionkit.consent',
 } as const;
 
 export interface SessionStoreInit {

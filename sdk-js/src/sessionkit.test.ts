@@ -105,7 +105,7 @@ describe('createSessionKit', () => {
   });
 
   it('rotates to a new session after sessionTimeoutMs without interaction', async () => {
-    const { fake, kit } = start();
+    const { fake, kit } = start({ liveCheckIntervalMs: 0 }); // no heartbeats while it idles
     emit(mouse());
     await kit.flush();
     const oldId = kit.getSessionId();

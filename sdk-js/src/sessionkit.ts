@@ -1,3 +1,4 @@
+import { createLive, parseAnswer } from './live';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, type SessionState } from './session-store';
@@ -38,8 +39,9 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     console.warn(message);
   };
 
+  const tabStore = createStore(() => window.sessionStorage);
   const store = openSessionStore({
-    tabStore: createStore(() => window.sessionStorage),
+    tabStore,
     visitorStore: createStore(() => window.localStorage),
     sampleRate: options.sampleRate,
     timeoutMs: options.sessionTimeoutMs,
@@ -73,7 +75,34 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
       uploader.close();
       shutdown();
     },
+    answered: (session, text) => {
+      // Answers for a session rotated away, or after recording stopped, concern nobody watching.
+      if (session === store.current() && recording) live.answer(parseAnswer(text));
+    },
     warnOnce,
+  });
+
+  const live = createLive({
+    options,
+    tabStore,
+    sessionId: () => store.current().id,
+    beat() {
+      if (!recording) return false;
+      if (Date.now() - store.current().lastActivity > options.sessionTimeoutMs) live.end();
+      // Something queued will bring an answer anyway (or is waiting out a retry).
+      else if (uploader.queuedBytes() === 0) cut(true, true);
+      return true;
+    },
+    snapshot() {
+      recording?.snapshot();
+      cut();
+    },
+    retimed() {
+      if (flushTimer === undefined) return;
+      clearTimeout(flushTimer);
+      flushTimer = setTimeout(onFlushTimer, flushInterval());
+    },
+    consent: (id, granted) => uploader.deliver(`/api/v1/sessions/${encodeURIComponent(id)}/live-consent`, JSON.stringify({ granted })),
   });
 
   let buffer: string[] = [];
@@ -83,10 +112,21 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
   let recording: Recording | null = null;
   let active = true;
 
-  function cut(send = true): void {
+  const flushInterval = () => live.flushIntervalMs() ?? options.flushIntervalMs;
+
+  function onFlushTimer(): void {
+    flushTimer = undefined;
+    // While live, the events gathered during a batch's round trip go together in the next one:
+    // cutting on time anyway would queue small batches, each waiting for the one before it.
+    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) flushTimer = setTimeout(onFlushTimer, flushInterval());
+    else cut();
+  }
+
+  /** empty: send a batch even without events (the heartbeat). */
+  function cut(send = true, empty = false): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (buffer.length === 0) return;
+    if (buffer.length === 0 && !empty) return;
     const session = bufferSession;
     const seq = session.seq++;
     const body = `{"seq":${seq},"events":[${buffer.join(',')}]}`;
@@ -94,6 +134,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     bufferBytes = 0;
     if (session === store.current()) store.save();
     uploader.enqueue({ session, seq, body }, send);
+    live.sent();
   }
 
   function rotate(now: number): void {
@@ -133,7 +174,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     buffer.push(json);
     bufferBytes += json.length + 1;
     if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
-    else flushTimer ??= setTimeout(() => cut(), options.flushIntervalMs);
+    else flushTimer ??= setTimeout(onFlushTimer, flushInterval());
   }
 
   function onHide(): void {
@@ -142,24 +183,32 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     store.save();
     uploader.sendOnUnload();
   }
+  const onShow = () => {
+    uploader.resume();
+    live.resume();
+  };
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') onHide();
-    else uploader.resume();
+    if (document.visibilityState === 'hidden') {
+      onHide();
+      live.pause();
+    } else onShow();
   };
   const onPageHide = () => {
     onHide();
+    live.pause();
     store.markHidden();
   };
   const onPageShow = (event: PageTransitionEvent) => {
     if (!event.persisted) return;
     store.markShown();
-    uploader.resume();
+    onShow();
   };
   const onOnline = () => uploader.retryNow();
 
   function stopRecording(): void {
     recording?.stop();
     recording = null;
+    live.end();
   }
 
   function shutdown(): void {
@@ -167,6 +216,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     stopRecording();
     cut();
     clearTimeout(flushTimer);
+    live.stop();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('pagehide', onPageHide);
     window.removeEventListener('pageshow', onPageShow);
@@ -182,6 +232,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
   if (store.current().sampled) {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);
+    live.resume();
   }
 
   return {

@@ -10,6 +10,8 @@ export interface TransportResponse {
   status: number;
   /** The raw `Retry-After` header, if the server sent one. */
   retryAfter: string | null;
+  /** The answer's text; SessionKit reads live-mode hints from it. Leave it out if you have none. */
+  body?: string;
 }
 
 /** How the SDK reaches the server. Inject a fake one in tests. */
@@ -31,7 +33,9 @@ export function createFetchTransport(): Transport {
         keepalive,
         credentials: 'omit',
       });
-      return { status: response.status, retryAfter: response.headers.get('Retry-After') };
+      // A body cut off mid-way only loses the live hints; the status already says what happened.
+      const text = await response.text().catch(() => '');
+      return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: text };
     },
     beacon(url, body) {
       if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;

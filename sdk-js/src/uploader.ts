@@ -27,6 +27,8 @@ export interface UploaderContext {
   /** The session's id or created flag changed and should be persisted. */
   changed(session: SessionState): void;
   fatal(status: number): void;
+  /** A batch of the session was acknowledged; text is the answer's body (live-mode hints). */
+  answered(session: SessionState, text: string | undefined): void;
   warnOnce(key: string, message: string): void;
 }
 
@@ -42,6 +44,8 @@ export interface Uploader {
   /** The page is visible again: later hides may resend, and the pump takes over. */
   resume(): void;
   retryNow(): void;
+  /** POSTs JSON, retrying network errors, 408, 429 and 5xx like batches; gives up on other answers. */
+  deliver(path: string, body: string): Promise<void>;
   queuedBytes(): number;
   close(): void;
 }
@@ -73,7 +77,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     queued -= batch.body.length;
   };
 
-  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome> {
+  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { text?: string }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
     let payload: string | Uint8Array = body;
     if (batch && ctx.gzip && canGzip()) {
@@ -86,7 +90,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }
     try {
       const response = await ctx.transport.send({ url, body: payload, headers, keepalive: false });
-      return classify(response.status, response.retryAfter, target, Date.now());
+      return { ...classify(response.status, response.retryAfter, target, Date.now()), text: response.body };
     } catch {
       return { kind: 'retry', delayMs: null };
     }
@@ -161,7 +165,11 @@ export function createUploader(ctx: UploaderContext): Uploader {
           batch.recreated = true;
           continue;
         }
-        if (!settle(outcome, () => remove(batch), () => remove(batch))) return;
+        const acknowledged = () => {
+          remove(batch);
+          ctx.answered(session, outcome.text);
+        };
+        if (!settle(outcome, acknowledged, () => remove(batch))) return;
       }
     } finally {
       running = false;
@@ -232,6 +240,14 @@ export function createUploader(ctx: UploaderContext): Uploader {
       clearTimeout(retryTimer);
       retryTimer = undefined;
       void kick();
+    },
+    async deliver(path, body) {
+      for (let tries = 0; !closed; tries++) {
+        const outcome = await post(ctx.endpoint + path, body, 'events');
+        if (outcome.kind !== 'retry') return;
+        const delay = outcome.delayMs ?? backoffDelay(tries, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
     },
     queuedBytes: () => queued,
     close() {

@@ -1,6 +1,8 @@
 using SessionKit.Api.Auth;
+using SessionKit.Api.Comments;
 using SessionKit.Api.Hosting;
 using SessionKit.Api.Ingest;
+using SessionKit.Api.Live;
 using SessionKit.Api.Projects;
 using SessionKit.Api.Sessions;
 using SessionKit.Api.StaticSites;
@@ -14,7 +16,8 @@ builder.Services
     .AddGrainRuntime()
     .AddSessionKitGrains()
     .AddSessionKitApi()
-    .AddSessionKitAuth();
+    .AddSessionKitAuth()
+    .AddSessionKitLive();
 
 var app = builder.Build();
 await app.InitializeSessionKitAsync();
@@ -32,6 +35,8 @@ app.MapAuthEndpoints();
 app.MapIngestEndpoints();
 app.MapSessionEndpoints();
 app.MapProjectEndpoints();
+app.MapCommentEndpoints();
+app.MapLiveHub();
 app.MapDemoConfig();
 app.LogSessionKitUrls();
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
 using SessionKit.Silo.Hosting;
+using SessionKit.Silo.Live;
 
 namespace SessionKit.Grains;
 
@@ -15,6 +17,12 @@ public static class GrainsServiceCollectionExtensions
             .BindConfiguration(SessionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<LiveOptions>()
+            .BindConfiguration(LiveOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // One node: the live bus is a hand-off in memory. Cluster mode registers a broker-backed one first.
+        services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
         services.AddGrain<ISessionGrain, SessionGrain>();
         services.AddSingleton<SessionInactivityService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionInactivityService>());

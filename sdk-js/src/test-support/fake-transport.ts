@@ -1,8 +1,8 @@
 import type { Transport, TransportRequest, TransportResponse } from '../transport';
 
 export interface SentRequest extends TransportRequest {
-  kind: 'create' | 'events';
-  /** Session id taken from the URL (events) or the body (create). */
+  kind: 'create' | 'events' | 'consent';
+  /** Session id taken from the URL (events, consent) or the body (create). */
   sessionId: string;
 }
 
@@ -10,6 +10,18 @@ export type Responder = (request: SentRequest) => TransportResponse | Error | Pr
 
 export const answer = (status: number, retryAfter: string | null = null): TransportResponse => ({ status, retryAfter });
 export const networkError = () => new TypeError('Failed to fetch');
+
+/** What a server with live mode answers to a batch (docs/api.md, "Live mode in ingest answers"). */
+export interface LiveHints {
+  live?: number | null;
+  takeFullSnapshot?: boolean;
+  consentRequested?: boolean;
+}
+export const liveAnswer = ({ live = null, takeFullSnapshot = false, consentRequested = false }: LiveHints): TransportResponse => ({
+  status: 202,
+  retryAfter: null,
+  body: JSON.stringify({ seq: 0, duplicate: false, live: live === null ? null : { viewers: 1, flushIntervalMs: live }, takeFullSnapshot, consentRequested }),
+});
 
 export interface BatchBody {
   seq: number;
@@ -43,11 +55,9 @@ export function createFakeTransport(responder: Responder = (r) => answer(r.kind 
   const state = { responder, beaconResult: true };
   const transport: Transport = {
     async send(request) {
-      const kind = /\/events(\?|$)/.test(request.url) ? 'events' : 'create';
-      const sessionId =
-        kind === 'events'
-          ? decodeURIComponent(/sessions\/([^/]+)\/events/.exec(request.url)?.[1] ?? '')
-          : String(started(request.body).id);
+      const path = /sessions\/([^/?]+)\/(events|live-consent)/.exec(request.url);
+      const kind = path ? (path[2] === 'events' ? 'events' : 'consent') : 'create';
+      const sessionId = path ? decodeURIComponent(path[1]!) : String(started(request.body).id);
       const sent: SentRequest = { ...request, kind, sessionId };
       requests.push(sent);
       const result = await state.responder(sent);
@@ -65,6 +75,7 @@ export function createFakeTransport(responder: Responder = (r) => answer(r.kind 
     beacons,
     events: () => requests.filter((r) => r.kind === 'events'),
     creates: () => requests.filter((r) => r.kind === 'create'),
+    consents: () => requests.filter((r) => r.kind === 'consent'),
     respondWith(next: Responder) {
       state.responder = next;
     },
@@ -77,4 +88,11 @@ export function createFakeTransport(responder: Responder = (r) => answer(r.kind 
 /** Lets a chain of already-resolved promises run to its end without touching (fake) timers. */
 export async function settle(rounds = 50): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
+}
+
+/** A responder whose live hints a test changes as it goes; consents answer 204. */
+export function liveServer(initial: LiveHints = {}) {
+  const hints: LiveHints = { ...initial };
+  const responder: Responder = (r) => (r.kind === 'create' ? answer(201) : r.kind === 'consent' ? answer(204) : liveAnswer(hints));
+  return { hints, responder };
 }

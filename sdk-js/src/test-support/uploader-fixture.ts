@@ -19,6 +19,7 @@ export function setup(overrides: Partial<UploaderContext> = {}, responder?: Resp
     describe: (s) => ({ id: s.id }),
     changed: () => undefined,
     fatal: (status) => fatals.push(status),
+    answered: () => undefined,
     warnOnce: (key) => warnings.push(key),
     ...overrides,
   });

@@ -8,6 +8,7 @@ namespace SessionKit.Api.Ingest;
 /// </summary>
 public static class BatchParser
 {
+    private const int FullSnapshotEventType = 2;
     private const int MetaEventType = 4;
 
     public static (ParsedBatch? Batch, IngestProblem? Problem) Parse(byte[] body)
@@ -77,7 +78,8 @@ public static class BatchParser
             return Fail("The body must have both \"seq\" (integer >= 0) and \"events\" (array).");
         }
 
-        var batch = new ParsedBatch(seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp);
+        var batch = new ParsedBatch(
+            seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset);
         return (batch, null);
     }
 
@@ -98,7 +100,7 @@ public static class BatchParser
                 start = reader.TokenStartIndex;
             }
 
-            var error = ReadEvent(ref reader, index, summary);
+            var error = ReadEvent(ref reader, index, summary, (int)(reader.TokenStartIndex - start));
             if (error is not null)
             {
                 return (null, error);
@@ -111,7 +113,7 @@ public static class BatchParser
         return (summary, null);
     }
 
-    private static string? ReadEvent(ref Utf8JsonReader reader, int index, EventsSummary summary)
+    private static string? ReadEvent(ref Utf8JsonReader reader, int index, EventsSummary summary, int offset)
     {
         double? type = null, timestamp = null;
         string? href = null;
@@ -142,7 +144,7 @@ public static class BatchParser
             return $"events[{index}] needs a numeric \"type\" and a numeric \"timestamp\".";
         }
 
-        summary.Add((long)timestamp.Value, type == MetaEventType ? href : null);
+        summary.Add((int)type.Value, (long)timestamp.Value, offset, type == MetaEventType ? href : null);
         return null;
     }
 
@@ -195,8 +197,23 @@ public static class BatchParser
         public long? MinTimestamp { get; private set; }
         public long? MaxTimestamp { get; private set; }
 
-        public void Add(long timestamp, string? pageUrl)
+        /// <summary>Where the last full snapshot starts in <see cref="Json"/>: at its Meta event when one comes right before it.</summary>
+        public int? SnapshotOffset { get; private set; }
+
+        private int _lastMetaIndex = -1;
+        private int _lastMetaOffset;
+
+        public void Add(int type, long timestamp, int offset, string? pageUrl)
         {
+            if (type == MetaEventType)
+            {
+                (_lastMetaIndex, _lastMetaOffset) = (Count, offset);
+            }
+            else if (type == FullSnapshotEventType)
+            {
+                SnapshotOffset = _lastMetaIndex == Count - 1 ? _lastMetaOffset : offset;
+            }
+
             Count++;
             MinTimestamp = MinTimestamp is null ? timestamp : Math.Min(MinTimestamp.Value, timestamp);
             MaxTimestamp = MaxTimestamp is null ? timestamp : Math.Max(MaxTimestamp.Value, timestamp);

@@ -1,14 +1,19 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionKit.Api.Sessions;
+using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
 using SessionKit.Silo.Grains;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Api.Ingest;
 
 public static class IngestEndpoints
 {
-    public sealed record AppendAcknowledgement(long Seq, bool Duplicate);
+    /// <summary>The 202 answer: the batch is durable, and what live viewers need from the SDK.</summary>
+    public sealed record AppendAcknowledgement(long Seq, bool Duplicate, LiveDirective? Live, bool TakeFullSnapshot, bool ConsentRequested);
+
+    public sealed record LiveConsentRequest(bool? Granted);
 
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
@@ -23,6 +28,9 @@ public static class IngestEndpoints
         group.MapPost("/{sessionId}/events", AppendAsync)
             .WithName("AppendEvents")
             .WithSummary("Appends a batch { seq, events } to a session; 202 means durable (ingest key).");
+        group.MapPost("/{sessionId}/live-consent", SetLiveConsentAsync)
+            .WithName("SetLiveConsent")
+            .WithSummary("Records whether the visitor agrees to be watched live (ingest key).");
         return app;
     }
 
@@ -85,16 +93,57 @@ public static class IngestEndpoints
             return Problem(invalid!);
         }
 
-        var append = new AppendBatch(project.Id, batch.Seq, batch.EventCount, batch.EventsJson, batch.PageUrls, batch.MinTimestamp, batch.MaxTimestamp);
+        var append = new AppendBatch(
+            project.Id, batch.Seq, batch.EventCount, batch.EventsJson, batch.PageUrls, batch.MinTimestamp, batch.MaxTimestamp, batch.SnapshotOffset);
         var result = await grains.Get<ISessionGrain>(sessionId).AppendAsync(append);
-        return result.Outcome switch
+        if (result.Outcome == AppendBatchOutcome.UnknownSession)
         {
-            AppendBatchOutcome.Stored => TypedResults.Accepted((string?)null, new AppendAcknowledgement(batch.Seq, false)),
-            AppendBatchOutcome.Duplicate => TypedResults.Accepted((string?)null, new AppendAcknowledgement(batch.Seq, true)),
-            _ => Problem(new IngestProblem(StatusCodes.Status404NotFound, "Unknown session",
-                $"No session '{sessionId}' in project '{project.Id}'. Start it with POST /api/v1/sessions/ first.")),
-        };
+            return UnknownSession(sessionId, project.Id);
+        }
+
+        var duplicate = result.Outcome == AppendBatchOutcome.Duplicate;
+        return TypedResults.Accepted(
+            (string?)null, new AppendAcknowledgement(batch.Seq, duplicate, result.Live, result.TakeFullSnapshot, result.ConsentRequested));
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetLiveConsentAsync(
+        string sessionId, HttpContext http, BoundedBodyReader reader, IGrainFactory grains, ISessionStore store)
+    {
+        var project = IngestAccessFilter.ProjectOf(http);
+        var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        if (problem is not null)
+        {
+            return Problem(problem);
+        }
+
+        LiveConsentRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<LiveConsentRequest>(body!, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request?.Granted is not { } granted)
+        {
+            return Problem(IngestProblem.BadRequest("The body must be { \"granted\": true } or { \"granted\": false }."));
+        }
+
+        // The grain checks the session exists; the project check keeps one project's key off another's sessions.
+        var session = await store.GetSessionAsync(sessionId, http.RequestAborted);
+        if (session?.ProjectId != project.Id || !await grains.Get<ISessionGrain>(sessionId).SetLiveConsentAsync(granted))
+        {
+            return UnknownSession(sessionId, project.Id);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static ProblemHttpResult UnknownSession(string sessionId, string projectId) =>
+        Problem(new IngestProblem(StatusCodes.Status404NotFound, "Unknown session",
+            $"No session '{sessionId}' in project '{projectId}'. Start it with POST /api/v1/sessions/ first."));
 
     private static ProblemHttpResult Problem(IngestProblem problem) => problem.ToResult();
 }

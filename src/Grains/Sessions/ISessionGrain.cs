@@ -1,3 +1,4 @@
+using SessionKit.Grains.Live;
 using SessionKit.Silo.Grains;
 
 namespace SessionKit.Grains.Sessions;
@@ -12,4 +13,13 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>Ends the session if it has had no activity since <paramref name="inactiveSince"/>.</summary>
     Task EndIfInactiveAsync(DateTimeOffset inactiveSince);
+
+    /// <summary>Renews a node's viewer lease and returns the catch-up for a new viewer; null for an unknown session.</summary>
+    Task<LiveCatchUp?> WatchAsync(ViewerLease lease);
+
+    /// <summary>Renews or (with 0 viewers) releases a node's viewer lease.</summary>
+    Task SetViewersAsync(ViewerLease lease);
+
+    /// <summary>Records the visitor's answer to being watched; false for an unknown session.</summary>
+    Task<bool> SetLiveConsentAsync(bool granted);
 }

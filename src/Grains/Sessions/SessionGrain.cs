@@ -1,21 +1,24 @@
 using Microsoft.Extensions.Options;
+using SessionKit.Grains.Live;
 using SessionKit.Silo.Grains;
+using SessionKit.Silo.Live;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Sessions;
 
 /// <summary>
 /// Owns one session: deduplicates batches by seq, stores each batch durably before acknowledging it,
-/// and compacts the acknowledged batches into compressed chunks on size and on time.
+/// compacts acknowledged batches into compressed chunks on size and on time, and streams them to
+/// live viewers through the live bus (never a hub).
 /// </summary>
-public sealed class SessionGrain(ISessionStore store, IOptions<SessionOptions> options, TimeProvider clock)
+public sealed class SessionGrain(
+    ISessionStore store, ILiveBus bus, IOptions<SessionOptions> options, IOptions<LiveOptions> liveOptions, TimeProvider clock)
     : Grain, ISessionGrain
 {
     private readonly SessionOptions _options = options.Value;
-    private readonly List<PendingBatch> _uncompacted = [];
+    private readonly ChunkBuffer _uncompacted = new();
+    private readonly SessionLive _live = new(liveOptions.Value, clock);
     private SessionRecord? _session;
-    private long _uncompactedBytes;
-    private DateTimeOffset _oldestUncompactedAt;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -25,7 +28,7 @@ public sealed class SessionGrain(ISessionStore store, IOptions<SessionOptions> o
             // Batches acknowledged before a crash or deactivation are already durable; resume compacting them.
             foreach (var batch in await store.GetPendingBatchesAsync(Key, cancellationToken))
             {
-                Buffer(batch);
+                _uncompacted.Add(batch, clock.GetUtcNow());
             }
         }
 
@@ -55,6 +58,7 @@ public sealed class SessionGrain(ISessionStore store, IOptions<SessionOptions> o
         }
 
         _session = created;
+        await PublishSummaryAsync(LiveSessionChange.Started);
         return new StartSessionResult(StartSessionOutcome.Created, created);
     }
 
@@ -67,21 +71,33 @@ public sealed class SessionGrain(ISessionStore store, IOptions<SessionOptions> o
 
         if (SeqWindow.Contains(_session, batch.Seq))
         {
-            return new AppendBatchResult(AppendBatchOutcome.Duplicate);
+            return Answer(AppendBatchOutcome.Duplicate);
         }
 
-        var pending = new PendingBatch(Key, _session.NextOrdinal, batch.Seq, batch.EventCount, batch.EventsJson);
+        var ordinal = _session.NextOrdinal;
+        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson);
         var updated = SessionMetadata.Apply(_session, batch, clock.GetUtcNow(), _options);
         await store.AppendBatchAsync(updated, pending, CancellationToken.None);
         _session = updated;
-        Buffer(pending);
+        _uncompacted.Add(pending, clock.GetUtcNow());
+        _live.Record(batch);
 
-        if (_uncompactedBytes >= _options.ChunkTargetBytes)
+        if (_live.Streams(_session))
+        {
+            await bus.PublishAsync(LiveTopics.Session(Key), new LiveBatchPublished(Key, ordinal, batch.EventsJson));
+        }
+
+        if (_live.SummaryDue())
+        {
+            await PublishSummaryAsync(LiveSessionChange.Updated);
+        }
+
+        if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
         {
             await CompactAsync(CancellationToken.None);
         }
 
-        return new AppendBatchResult(AppendBatchOutcome.Stored);
+        return Answer(AppendBatchOutcome.Stored);
     }
 
     public async Task EndIfInactiveAsync(DateTimeOffset inactiveSince)
@@ -94,42 +110,69 @@ public sealed class SessionGrain(ISessionStore store, IOptions<SessionOptions> o
         await CompactAsync(CancellationToken.None);
         _session = _session with { EndedAt = _session.LastActivityAt };
         await store.UpdateSessionAsync(_session, CancellationToken.None);
+        await PublishSummaryAsync(LiveSessionChange.Ended);
+    }
+
+    public async Task<LiveCatchUp?> WatchAsync(ViewerLease lease)
+    {
+        if (_session is null)
+        {
+            return null;
+        }
+
+        await SetViewersAsync(lease);
+        return _live.CatchUp(_session);
+    }
+
+    public async Task SetViewersAsync(ViewerLease lease)
+    {
+        if (_session is not null && _live.SetLease(lease))
+        {
+            await bus.PublishAsync(LiveTopics.Session(Key), new LiveViewersChanged(Key, _live.Viewers));
+            await PublishSummaryAsync(LiveSessionChange.Updated);
+        }
+    }
+
+    public async Task<bool> SetLiveConsentAsync(bool granted)
+    {
+        if (_session is null)
+        {
+            return false;
+        }
+
+        _session = _session with { LiveConsentGranted = granted };
+        await store.UpdateSessionAsync(_session, CancellationToken.None);
+        await bus.PublishAsync(LiveTopics.Session(Key), new LiveConsentChanged(Key, _live.Status(_session)));
+        return true;
+    }
+
+    private AppendBatchResult Answer(AppendBatchOutcome outcome)
+    {
+        var (live, takeFullSnapshot, consentRequested) = _live.Directive(_session!);
+        return new AppendBatchResult(outcome, live, takeFullSnapshot, consentRequested);
+    }
+
+    private ValueTask PublishSummaryAsync(LiveSessionChange change)
+    {
+        var topic = LiveTopics.Project(_session!.ProjectId);
+        return bus.HasSubscribers(topic)
+            ? bus.PublishAsync(topic, new LiveSessionPublished(change, _live.Summary(_session)))
+            : ValueTask.CompletedTask;
     }
 
     private Task FlushIfDueAsync(CancellationToken cancellationToken) =>
-        _uncompacted.Count > 0 && clock.GetUtcNow() - _oldestUncompactedAt >= _options.ChunkFlushInterval
+        !_uncompacted.IsEmpty && clock.GetUtcNow() - _uncompacted.OldestAt >= _options.ChunkFlushInterval
             ? CompactAsync(cancellationToken)
             : Task.CompletedTask;
 
-    private void Buffer(PendingBatch batch)
-    {
-        if (_uncompacted.Count == 0)
-        {
-            _oldestUncompactedAt = clock.GetUtcNow();
-        }
-
-        _uncompacted.Add(batch);
-        _uncompactedBytes += batch.EventsJson.Length;
-    }
-
     private async Task CompactAsync(CancellationToken cancellationToken)
     {
-        if (_session is null || _uncompacted.Count == 0)
+        if (_session is null || _uncompacted.IsEmpty)
         {
             return;
         }
 
-        var data = SegmentCodec.CompressJoined(_uncompacted.Select(b => b.EventsJson), out var rawBytes);
-        var chunk = new EventChunk(
-            Key,
-            _uncompacted[0].Ordinal,
-            _uncompacted[^1].Ordinal,
-            _uncompacted.Sum(b => b.EventCount),
-            rawBytes,
-            SegmentCodec.Brotli,
-            data);
-        await store.WriteChunkAsync(_session, chunk, cancellationToken);
+        await store.WriteChunkAsync(_session, _uncompacted.ToChunk(Key), cancellationToken);
         _uncompacted.Clear();
-        _uncompactedBytes = 0;
     }
 }

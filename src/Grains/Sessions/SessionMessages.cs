@@ -1,3 +1,4 @@
+using SessionKit.Grains.Live;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Sessions;
@@ -24,7 +25,8 @@ public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionReco
 
 /// <summary>
 /// A validated batch. <paramref name="EventsJson"/> is the events as sent, UTF-8, joined by commas
-/// without brackets; the summary fields were read from them by the ingest parser.
+/// without brackets; the summary fields were read from them by the ingest parser, including where
+/// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one).
 /// </summary>
 public sealed record AppendBatch(
     string ProjectId,
@@ -33,7 +35,8 @@ public sealed record AppendBatch(
     byte[] EventsJson,
     IReadOnlyList<string> PageUrls,
     long? MinTimestamp,
-    long? MaxTimestamp);
+    long? MaxTimestamp,
+    int? SnapshotOffset = null);
 
 public enum AppendBatchOutcome
 {
@@ -42,4 +45,6 @@ public enum AppendBatchOutcome
     UnknownSession,
 }
 
-public sealed record AppendBatchResult(AppendBatchOutcome Outcome);
+/// <summary>The outcome, and what the SDK should do for the session's live viewers.</summary>
+public sealed record AppendBatchResult(
+    AppendBatchOutcome Outcome, LiveDirective? Live = null, bool TakeFullSnapshot = false, bool ConsentRequested = false);

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionStore, SqliteSessionStore>();
         services.TryAddSingleton<IProjectStore, SqliteProjectStore>();
         services.TryAddSingleton<IAdminStore, SqliteAdminStore>();
+        services.TryAddSingleton<ICommentStore, SqliteCommentStore>();
         return services;
     }
 }

@@ -19,6 +19,42 @@ public abstract class ProjectStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task AProjectRequiringLiveConsentRoundTripsThroughEveryRead()
+    {
+        var project = NewProject() with { RequireLiveConsent = true };
+
+        await Projects.TryCreateProjectAsync(project, Ct);
+
+        AssertSameProject(project, await Projects.GetProjectAsync(project.Id, Ct));
+        AssertSameProject(project, await Projects.FindProjectByIngestKeyAsync(project.IngestKey, Ct));
+        AssertSameProject(project, (await Projects.ListProjectsAsync(Ct)).SingleOrDefault(p => p.Id == project.Id));
+    }
+
+    [Fact]
+    public async Task AProjectDoesNotRequireLiveConsentUnlessItSaysSo()
+    {
+        var project = NewProject();
+
+        await Projects.TryCreateProjectAsync(project, Ct);
+
+        Assert.False((await Projects.GetProjectAsync(project.Id, Ct))!.RequireLiveConsent);
+    }
+
+    [Fact]
+    public async Task UpdatingAProjectTurnsTheLiveConsentRequirementOnAndOff()
+    {
+        var project = NewProject();
+        await Projects.TryCreateProjectAsync(project, Ct);
+
+        foreach (var required in new[] { true, false })
+        {
+            await Projects.UpdateProjectAsync(project with { RequireLiveConsent = required }, Ct);
+
+            Assert.Equal(required, (await Projects.GetProjectAsync(project.Id, Ct))!.RequireLiveConsent);
+        }
+    }
+
+    [Fact]
     public async Task AProjectWithoutAllowedOriginsKeepsAnEmptyList()
     {
         var project = NewProject();

@@ -14,7 +14,7 @@ public abstract class SessionEventsContract : StorageContract
         var session = NewSession(NewId("project"));
         await Sessions.TryCreateSessionAsync(session, Ct);
         var batch = Batch(session, ordinal: 0);
-        var updated = session with { EventCount = 1, BatchCount = 1, SeqFloor = 0, NextOrdinal = 1 };
+        var updated = session with { EventCount = 1, BatchCount = 1, SeqFloor = 0, NextOrdinal = 1, LiveConsentGranted = true };
 
         await Sessions.AppendBatchAsync(updated, batch, Ct);
 

@@ -41,7 +41,10 @@ public abstract class SessionListingContract : StorageContract
     public async Task ListedSessionsCarryAllTheirFields()
     {
         var projectId = NewId("project");
-        var session = NewSession(projectId) with { Pages = ["https://a.example/"], SeqsAboveFloor = [3], EndedAt = At(5) };
+        var session = NewSession(projectId) with
+        {
+            Pages = ["https://a.example/"], SeqsAboveFloor = [3], EndedAt = At(5), LiveConsentGranted = false,
+        };
         await CreateAsync(session);
 
         var page = await Sessions.ListSessionsAsync(new SessionQuery { ProjectId = projectId }, Ct);

@@ -36,6 +36,7 @@ public abstract class SessionStoreContract : StorageContract
             SeqFloor = 9,
             SeqsAboveFloor = [11, 14],
             NextOrdinal = 12,
+            LiveConsentGranted = true,
         };
 
         Assert.True(await Sessions.TryCreateSessionAsync(session, Ct));
@@ -53,6 +54,30 @@ public abstract class SessionStoreContract : StorageContract
         await Sessions.TryCreateSessionAsync(session, Ct);
 
         AssertSameSession(session, await Sessions.GetSessionAsync(session.Id, Ct));
+    }
+
+    [Fact]
+    public async Task ANewSessionHasNoLiveConsentAnswer()
+    {
+        var session = NewSession(NewId("project"));
+
+        await Sessions.TryCreateSessionAsync(session, Ct);
+
+        Assert.Null((await Sessions.GetSessionAsync(session.Id, Ct))!.LiveConsentGranted);
+    }
+
+    [Fact]
+    public async Task TheLiveConsentAnswerCanBeGivenChangedAndCleared()
+    {
+        var session = NewSession(NewId("project"));
+        await Sessions.TryCreateSessionAsync(session, Ct);
+
+        foreach (var answer in new bool?[] { false, true, null })
+        {
+            await Sessions.UpdateSessionAsync(session with { LiveConsentGranted = answer }, Ct);
+
+            Assert.Equal(answer, (await Sessions.GetSessionAsync(session.Id, Ct))!.LiveConsentGranted);
+        }
     }
 
     [Fact]

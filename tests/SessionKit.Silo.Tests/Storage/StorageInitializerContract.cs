@@ -21,9 +21,10 @@ public abstract class StorageInitializerContract : StorageContract
     [Fact]
     public async Task EverythingWrittenIsReadableAfterReopening()
     {
-        var project = NewProject("https://shop.example");
+        var project = NewProject("https://shop.example") with { RequireLiveConsent = true };
         var admin = new AdminRecord(NewId("admin"), "hash", At(1));
-        var session = NewSession(project.Id) with { Pages = ["https://shop.example/"], NextOrdinal = 3 };
+        var session = NewSession(project.Id) with { Pages = ["https://shop.example/"], NextOrdinal = 3, LiveConsentGranted = true };
+        var comment = new CommentRecord(NewId("comment"), session.Id, project.Id, "ada", "stuck here", 1_234, At(2));
         await Store.Projects.TryCreateProjectAsync(project, Ct);
         await Store.Admins.TryCreateFirstAdminAsync(admin, Ct);
         for (var ordinal = 0; ordinal < 3; ordinal++)
@@ -32,10 +33,14 @@ public abstract class StorageInitializerContract : StorageContract
         }
 
         await Store.Sessions.WriteChunkAsync(session, Chunk(session, 0, 1), Ct);
+        await Store.Comments.AddCommentAsync(comment, Ct);
 
         var reopened = await ReopenAsync();
 
-        Assert.Equal(project.IngestKey, (await reopened.Projects.FindProjectByIngestKeyAsync(project.IngestKey, Ct))?.IngestKey);
+        var found = await reopened.Projects.FindProjectByIngestKeyAsync(project.IngestKey, Ct);
+        Assert.Equal(project.IngestKey, found?.IngestKey);
+        Assert.True(found!.RequireLiveConsent);
+        Assert.Equal([comment], await reopened.Comments.ListCommentsAsync(session.Id, Ct));
         Assert.Equal(admin, await reopened.Admins.FindAdminAsync(admin.UserName, Ct));
         AssertSameSession(session, await reopened.Sessions.GetSessionAsync(session.Id, Ct));
         var segments = await reopened.Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync();

@@ -2,11 +2,12 @@ using SessionKit.Silo.Storage;
 
 namespace SessionKit.Silo.Tests.Storage;
 
-/// <summary>An opened, initialized store as its users see it: the four interfaces and a way to close it.</summary>
+/// <summary>An opened, initialized store as its users see it: its interfaces and a way to close it.</summary>
 public sealed class StoreUnderTest(
     ISessionStore sessions,
     IProjectStore projects,
     IAdminStore admins,
+    ICommentStore comments,
     IStorageInitializer initializer,
     IAsyncDisposable owner) : IAsyncDisposable
 {
@@ -17,6 +18,8 @@ public sealed class StoreUnderTest(
     public IProjectStore Projects => projects;
 
     public IAdminStore Admins => admins;
+
+    public ICommentStore Comments => comments;
 
     public IStorageInitializer Initializer => initializer;
 

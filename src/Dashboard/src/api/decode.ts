@@ -74,3 +74,13 @@ export function object<S extends Shape>(shape: S): Decoder<FromShape<S>> {
 export function decode<T>(decoder: Decoder<T>, value: unknown): T {
   return decoder(value, '$');
 }
+
+/** One of a fixed set of strings (a TypeScript string-literal union). */
+export function oneOf<const T extends string>(...values: readonly T[]): Decoder<T> {
+  return (value, path) => {
+    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+      throw new PayloadError(path, `one of ${values.map((v) => `"${v}"`).join(', ')}`);
+    }
+    return value as T;
+  };
+}

@@ -1,12 +1,15 @@
 import { createHttp, type Http, type HttpOptions } from './http';
 import {
   authStateDecoder,
+  commentDecoder,
   eventsDecoder,
   projectDecoder,
   sessionDecoder,
   sessionPageDecoder,
   type AuthState,
+  type Comment,
   type Credentials,
+  type NewComment,
   type NewProject,
   type Project,
   type ProjectChanges,
@@ -38,6 +41,9 @@ export interface SessionKitApi {
   ): Promise<SessionPage>;
   getSession(id: string, signal?: AbortSignal): Promise<Session>;
   getSessionEvents(id: string, signal?: AbortSignal): Promise<RecordedEvent[]>;
+  /** Comments of a session, ordered by `at`. */
+  listComments(sessionId: string, signal?: AbortSignal): Promise<Comment[]>;
+  addComment(sessionId: string, comment: NewComment): Promise<Comment>;
 }
 
 export function createSessionKitApi(http: Http): SessionKitApi {
@@ -70,6 +76,13 @@ export function createSessionKitApi(http: Http): SessionKitApi {
     getSession: (id, signal) => http.request(`${V1}/sessions/${segment(id)}`, sessionDecoder, { signal }),
     getSessionEvents: (id, signal) =>
       http.request(`${V1}/sessions/${segment(id)}/events`, eventsDecoder, { signal }),
+    listComments: (sessionId, signal) =>
+      http.request(`${V1}/sessions/${segment(sessionId)}/comments`, array(commentDecoder), { signal }),
+    addComment: (sessionId, comment) =>
+      http.request(`${V1}/sessions/${segment(sessionId)}/comments`, commentDecoder, {
+        method: 'POST',
+        body: { text: comment.text, at: comment.at },
+      }),
   };
 }
 

@@ -79,6 +79,24 @@ export const recordedEventDecoder: Decoder<RecordedEvent> = (value, path) => {
 
 export const eventsDecoder = array(recordedEventDecoder);
 
+/** A comment pinned to a moment of a session (docs/api.md, "Comments"). */
+export const commentDecoder = object({
+  id: string,
+  sessionId: string,
+  author: string,
+  text: string,
+  /** The moment, in the recording's event timestamps (Unix ms). */
+  at: number,
+  createdAt: isoDate,
+});
+export type Comment = Decoded<typeof commentDecoder>;
+
+export interface NewComment {
+  readonly text: string;
+  /** Unix ms, in the recording's event timestamps. */
+  readonly at: number;
+}
+
 export interface SessionFilters {
   /** ISO date-time, inclusive lower bound on startedAt. */
   readonly from?: string;

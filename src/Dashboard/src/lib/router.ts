@@ -9,12 +9,17 @@ import { useSyncExternalStore } from 'react';
  * | `#/` (or empty)                   | sessions of the default project        |
  * | `#/projects`                      | projects                               |
  * | `#/projects/:projectId/sessions`  | sessions of one project                |
- * | `#/sessions/:sessionId`           | replay of one session                  |
+ * | `#/sessions/:sessionId?t=<ms>`     | replay of one session, opened at `t` ms after its first event |
+ * | `#/live`                          | active sessions of the default project |
+ * | `#/projects/:projectId/live`      | active sessions of one project         |
+ * | `#/live/:sessionId`               | live view of one session               |
  */
 export type Route =
   | { readonly name: 'sessions'; readonly projectId: string | null }
   | { readonly name: 'projects' }
-  | { readonly name: 'replay'; readonly sessionId: string }
+  | { readonly name: 'replay'; readonly sessionId: string; readonly t?: number }
+  | { readonly name: 'live'; readonly projectId: string | null }
+  | { readonly name: 'live-view'; readonly sessionId: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 function safeDecode(part: string): string | null {
@@ -25,8 +30,19 @@ function safeDecode(part: string): string | null {
   }
 }
 
+/**
+ * The `t` query parameter of a replay link: milliseconds since the recording's first event.
+ * Anything but a finite number >= 0 is ignored.
+ */
+export function parseMoment(query: string): number | undefined {
+  const raw = new URLSearchParams(query).get('t');
+  if (raw === null || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? Math.round(value) : undefined;
+}
+
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter((part) => part.length > 0);
   const decoded = parts.map(safeDecode);
   if (decoded.some((part) => part === null)) return { name: 'not-found', path };
@@ -37,7 +53,15 @@ export function parseHash(hash: string): Route {
   if (first === 'projects' && second && third === 'sessions' && parts.length === 3) {
     return { name: 'sessions', projectId: second };
   }
-  if (first === 'sessions' && second && parts.length === 2) return { name: 'replay', sessionId: second };
+  if (first === 'projects' && second && third === 'live' && parts.length === 3) {
+    return { name: 'live', projectId: second };
+  }
+  if (first === 'sessions' && second && parts.length === 2) {
+    const t = parseMoment(query);
+    return t === undefined ? { name: 'replay', sessionId: second } : { name: 'replay', sessionId: second, t };
+  }
+  if (first === 'live' && parts.length === 1) return { name: 'live', projectId: null };
+  if (first === 'live' && second && parts.length === 2) return { name: 'live-view', sessionId: second };
   return { name: 'not-found', path };
 }
 
@@ -48,7 +72,11 @@ export function hrefFor(route: Route): string {
     case 'projects':
       return '#/projects';
     case 'replay':
-      return `#/sessions/${encodeURIComponent(route.sessionId)}`;
+      return `#/sessions/${encodeURIComponent(route.sessionId)}${route.t === undefined ? '' : `?t=${Math.round(route.t)}`}`;
+    case 'live':
+      return route.projectId === null ? '#/live' : `#/projects/${encodeURIComponent(route.projectId)}/live`;
+    case 'live-view':
+      return `#/live/${encodeURIComponent(route.sessionId)}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -9,13 +9,13 @@ internal static class SessionRows
     public const string Columns = """
         id, project_id, visitor_id, tab_id, user_agent, referrer, screen_width, screen_height, first_url, pages,
         started_at, last_activity_at, ended_at, first_event_at, last_event_at, duration_ms, event_count, byte_size,
-        batch_count, seq_floor, seqs_above_floor, next_ordinal
+        batch_count, seq_floor, seqs_above_floor, next_ordinal, live_consent
         """;
 
     private const string Values = """
         $id, $project_id, $visitor_id, $tab_id, $user_agent, $referrer, $screen_width, $screen_height, $first_url, $pages,
         $started_at, $last_activity_at, $ended_at, $first_event_at, $last_event_at, $duration_ms, $event_count, $byte_size,
-        $batch_count, $seq_floor, $seqs_above_floor, $next_ordinal
+        $batch_count, $seq_floor, $seqs_above_floor, $next_ordinal, $live_consent
         """;
 
     public const string InsertIfAbsentSql = $"INSERT INTO sessions ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING";
@@ -31,7 +31,7 @@ internal static class SessionRows
             last_event_at = excluded.last_event_at, duration_ms = excluded.duration_ms,
             event_count = excluded.event_count, byte_size = excluded.byte_size, batch_count = excluded.batch_count,
             seq_floor = excluded.seq_floor, seqs_above_floor = excluded.seqs_above_floor,
-            next_ordinal = excluded.next_ordinal
+            next_ordinal = excluded.next_ordinal, live_consent = excluded.live_consent
         """;
 
     public static SqliteCommand BindSession(this SqliteCommand command, SessionRecord session) => command
@@ -56,7 +56,8 @@ internal static class SessionRows
         .With("$batch_count", session.BatchCount)
         .With("$seq_floor", session.SeqFloor)
         .With("$seqs_above_floor", SqliteJson.Write(session.SeqsAboveFloor))
-        .With("$next_ordinal", session.NextOrdinal);
+        .With("$next_ordinal", session.NextOrdinal)
+        .With("$live_consent", session.LiveConsentGranted);
 
     /// <summary>Inserts or replaces the session's row within <paramref name="transaction"/>.</summary>
     public static void Upsert(SqliteTransaction transaction, SessionRecord session)
@@ -89,5 +90,6 @@ internal static class SessionRows
         SeqFloor = reader.GetInt64(19),
         SeqsAboveFloor = SqliteJson.ReadInt64s(reader.GetString(20)),
         NextOrdinal = reader.GetInt64(21),
+        LiveConsentGranted = reader.GetNullableBoolean(22),
     };
 }

@@ -40,4 +40,7 @@ internal static class SqliteCommandExtensions
 
     public static int? GetNullableInt32(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    public static bool? GetNullableBoolean(this SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetBoolean(ordinal);
 }

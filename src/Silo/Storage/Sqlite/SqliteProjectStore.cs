@@ -4,7 +4,7 @@ namespace SessionKit.Silo.Storage.Sqlite;
 
 internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStore
 {
-    private const string Columns = "id, name, ingest_key, allowed_origins, created_at";
+    private const string Columns = "id, name, ingest_key, allowed_origins, created_at, require_live_consent";
     private const string IngestKeyTaken = "Another project already uses this ingest key.";
 
     public async Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(CancellationToken cancellationToken)
@@ -32,20 +32,23 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
         database.WriteAsync(transaction =>
         {
             using var command = transaction.CreateCommand($"""
-                INSERT INTO projects ({Columns}) VALUES ($id, $name, $ingest_key, $allowed_origins, $created_at)
+                INSERT INTO projects ({Columns})
+                VALUES ($id, $name, $ingest_key, $allowed_origins, $created_at, $require_live_consent)
                 ON CONFLICT (id) DO NOTHING
                 """).With("$created_at", UnixTime.ToMs(project.CreatedAt));
             return command.BindProject(project).ExecuteRefusingDuplicates(IngestKeyTaken) == 1;
         }, cancellationToken);
 
-    /// <summary>Changes name, ingest key and allowed origins; the creation time stays.</summary>
+    /// <summary>Changes name, ingest key, allowed origins and the live consent setting; the creation time stays.</summary>
     /// <exception cref="KeyNotFoundException">No project has that id.</exception>
     /// <exception cref="InvalidOperationException">Another project has the same ingest key.</exception>
     public Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {
             using var command = transaction.CreateCommand("""
-                UPDATE projects SET name = $name, ingest_key = $ingest_key, allowed_origins = $allowed_origins
+                UPDATE projects
+                SET name = $name, ingest_key = $ingest_key, allowed_origins = $allowed_origins,
+                    require_live_consent = $require_live_consent
                 WHERE id = $id
                 """);
             return command.BindProject(project).ExecuteRefusingDuplicates(IngestKeyTaken) == 1
@@ -67,7 +70,10 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
         reader.GetString(1),
         reader.GetString(2),
         SqliteJson.ReadStrings(reader.GetString(3)),
-        UnixTime.FromMs(reader.GetInt64(4)));
+        UnixTime.FromMs(reader.GetInt64(4)))
+    {
+        RequireLiveConsent = reader.GetBoolean(5),
+    };
 }
 
 file static class ProjectParameters
@@ -76,5 +82,6 @@ file static class ProjectParameters
         .With("$id", project.Id)
         .With("$name", project.Name)
         .With("$ingest_key", project.IngestKey)
-        .With("$allowed_origins", SqliteJson.Write(project.AllowedOrigins));
+        .With("$allowed_origins", SqliteJson.Write(project.AllowedOrigins))
+        .With("$require_live_consent", project.RequireLiveConsent);
 }

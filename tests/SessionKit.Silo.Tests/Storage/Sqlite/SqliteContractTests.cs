@@ -31,3 +31,8 @@ public sealed class SqliteSessionEventsTests : SessionEventsContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
 }
+
+public sealed class SqliteCommentStoreTests : CommentStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}

@@ -62,6 +62,52 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ListingCommentsWalksTheSessionIndex()
+    {
+        var plan = QueryPlan(SqliteCommentStore.ListSql, ("$session_id", "s"));
+
+        Assert.Contains("comments_by_session_moment", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DeletingASessionDeletesItsComments()
+    {
+        var session = NewSession(NewId("project"));
+        await store.Sessions.TryCreateSessionAsync(session, CancellationToken.None);
+        await store.Comments.AddCommentAsync(
+            new CommentRecord(NewId("comment"), session.Id, session.ProjectId, "ada", "gone soon", 1, Epoch), CancellationToken.None);
+        await using var services = database.BuildServices();
+
+        await services.GetRequiredService<SqliteDatabase>().WriteAsync(transaction =>
+        {
+            using var command = transaction.CreateCommand("DELETE FROM sessions WHERE id = $id").With("$id", session.Id);
+            return command.ExecuteNonQuery();
+        }, CancellationToken.None);
+
+        Assert.Empty(await store.Comments.ListCommentsAsync(session.Id, CancellationToken.None));
+        using var connection = database.OpenRawConnection();
+        using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM comments";
+        Assert.Equal(0L, (long)count.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public async Task CommentRowsRequireTheirSessionRow()
+    {
+        await using var services = database.BuildServices();
+        var sqlite = services.GetRequiredService<SqliteDatabase>();
+
+        await Assert.ThrowsAsync<SqliteException>(() => sqlite.WriteAsync(transaction =>
+        {
+            using var command = transaction.CreateCommand("""
+                INSERT INTO comments (id, session_id, project_id, author, text, at_ms, created_at)
+                VALUES ('c', 'missing', 'p', 'a', 't', 0, 0)
+                """);
+            return command.ExecuteNonQuery();
+        }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task OfFirstSetupsThroughTwoSeparateStoresExactlyOneSucceeds()
     {
         // Two stores on one file behave like two processes: each has its own writer.

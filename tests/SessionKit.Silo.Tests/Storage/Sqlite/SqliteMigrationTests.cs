@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SessionKit.Silo.Storage;
 using SessionKit.Silo.Storage.Sqlite;
 using SessionKit.Silo.Storage.Sqlite.Migrations;
+using static SessionKit.Silo.Tests.Storage.TestData;
 
 namespace SessionKit.Silo.Tests.Storage.Sqlite;
 
@@ -86,6 +87,52 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
         await Initializer.InitializeAsync([.. SqliteMigrations.All, newer], CancellationToken.None);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Initializer.InitializeAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ADatabaseOfTheFirstSchemaUpgradesInPlaceAndKeepsItsData()
+    {
+        await Initializer.InitializeAsync([SqliteMigrations.All[0]], CancellationToken.None);
+        var project = NewProject("https://shop.example");
+        var session = NewSession(project.Id) with
+        {
+            FirstUrl = "https://shop.example/", Pages = ["https://shop.example/"], DurationMs = 1_500, SeqsAboveFloor = [4], NextOrdinal = 2,
+        };
+        using (var connection = database.OpenRawConnection())
+        using (var insert = connection.CreateCommand())
+        {
+            // The first schema's columns only, as a build of that time wrote them.
+            insert.CommandText = """
+                INSERT INTO projects (id, name, ingest_key, allowed_origins, created_at)
+                VALUES ($project_id, $name, $ingest_key, '["https://shop.example"]', $started_at);
+                INSERT INTO sessions (id, project_id, first_url, pages, started_at, last_activity_at, duration_ms,
+                    event_count, byte_size, batch_count, seq_floor, seqs_above_floor, next_ordinal)
+                VALUES ($session_id, $project_id, 'https://shop.example/', '["https://shop.example/"]', $started_at, $started_at,
+                    1500, 0, 0, 0, -1, '[4]', 2);
+                """;
+            insert.Parameters.AddWithValue("$project_id", project.Id);
+            insert.Parameters.AddWithValue("$name", project.Name);
+            insert.Parameters.AddWithValue("$ingest_key", project.IngestKey);
+            insert.Parameters.AddWithValue("$session_id", session.Id);
+            insert.Parameters.AddWithValue("$started_at", Epoch.ToUnixTimeMilliseconds());
+            insert.ExecuteNonQuery();
+        }
+
+        await Initializer.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(SqliteMigrations.All.Select(migration => (long)migration.Version), AppliedVersions());
+        var storedProject = await services.GetRequiredService<IProjectStore>().GetProjectAsync(project.Id, CancellationToken.None);
+        Assert.Equal(project.AllowedOrigins, storedProject!.AllowedOrigins);
+        Assert.Equal(project, storedProject with { AllowedOrigins = project.AllowedOrigins });
+        Assert.False(storedProject.RequireLiveConsent);
+        var sessions = services.GetRequiredService<ISessionStore>();
+        var storedSession = await sessions.GetSessionAsync(session.Id, CancellationToken.None);
+        AssertSameSession(session, storedSession);
+        Assert.Null(storedSession!.LiveConsentGranted);
+        var comment = new CommentRecord(NewId("comment"), session.Id, project.Id, "ada", "after the upgrade", 1, Epoch);
+        var comments = services.GetRequiredService<ICommentStore>();
+        await comments.AddCommentAsync(comment, CancellationToken.None);
+        Assert.Equal([comment], await comments.ListCommentsAsync(session.Id, CancellationToken.None));
     }
 
     private List<long> AppliedVersions()

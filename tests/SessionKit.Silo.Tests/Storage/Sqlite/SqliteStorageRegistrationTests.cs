@@ -72,6 +72,7 @@ public sealed class SqliteStorageRegistrationTests : IDisposable
         Assert.IsType<SqliteSessionStore>(services.GetRequiredService<ISessionStore>());
         Assert.IsType<SqliteProjectStore>(services.GetRequiredService<IProjectStore>());
         Assert.IsType<SqliteAdminStore>(services.GetRequiredService<IAdminStore>());
+        Assert.IsType<SqliteCommentStore>(services.GetRequiredService<ICommentStore>());
         Assert.IsType<SqliteStorageInitializer>(services.GetRequiredService<IStorageInitializer>());
         Assert.Same(services.GetRequiredService<ISessionStore>(), services.GetRequiredService<ISessionStore>());
     }

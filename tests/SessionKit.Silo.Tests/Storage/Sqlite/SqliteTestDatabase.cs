@@ -27,6 +27,7 @@ internal sealed class SqliteTestDatabase : IStorageTestDatabase
             services.GetRequiredService<ISessionStore>(),
             services.GetRequiredService<IProjectStore>(),
             services.GetRequiredService<IAdminStore>(),
+            services.GetRequiredService<ICommentStore>(),
             initializer,
             services);
     }

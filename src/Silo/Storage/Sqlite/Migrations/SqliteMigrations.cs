@@ -6,5 +6,6 @@ internal static class SqliteMigrations
     public static IReadOnlyList<ISqliteMigration> All { get; } =
     [
         new M0001InitialSchema(),
+        new M0002CommentsAndLiveConsent(),
     ];
 }

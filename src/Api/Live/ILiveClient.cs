@@ -1,0 +1,30 @@
+using SessionKit.Api.Comments;
+using SessionKit.Grains.Live;
+
+namespace SessionKit.Api.Live;
+
+/// <summary>A batch as viewers receive it: <see cref="Seq"/> numbers batches consecutively per session.</summary>
+public sealed record LiveBatchMessage(long Seq, RawJsonArray Events);
+
+public sealed record WatchSessionResult(string SessionId, string ProjectId, string Status);
+
+/// <summary>
+/// What the server calls on dashboard connections. The TypeScript side of this contract is
+/// src/Dashboard/src/api/live-hub-contract.ts; change both together.
+/// </summary>
+public interface ILiveClient
+{
+    Task SessionEvents(string sessionId, LiveBatchMessage batch);
+
+    Task SessionStarted(LiveSessionSummary session);
+
+    Task SessionUpdated(LiveSessionSummary session);
+
+    Task SessionEnded(LiveSessionSummary session);
+
+    Task ViewersChanged(string sessionId, int viewerCount);
+
+    Task ConsentChanged(string sessionId, string status);
+
+    Task CommentAdded(CommentResponse comment);
+}

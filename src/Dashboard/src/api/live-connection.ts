@@ -1,0 +1,250 @@
+import { decode } from './decode';
+import { liveArgDecoders, liveClientMethodNames, watchSessionResultDecoder } from './live-decoders';
+import {
+  liveServerMethods,
+  type LiveClientMethodName,
+  type LiveClientMethods,
+  type WatchSessionResult,
+} from './live-hub-contract';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/**
+ * The part of @microsoft/signalr's HubConnection the dashboard uses, so tests can inject a
+ * fake one. `signalr-connection.ts` builds the real one.
+ */
+export interface HubConnectionLike {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  on(method: string, handler: (...args: unknown[]) => void): void;
+  invoke(method: string, ...args: unknown[]): Promise<unknown>;
+  onreconnecting(callback: (error?: Error) => void): void;
+  onreconnected(callback: (connectionId?: string) => void): void;
+  onclose(callback: (error?: Error) => void): void;
+}
+
+export type HubConnectionFactory = (url: string) => HubConnectionLike;
+
+/** Methods the dashboard invokes on the hub, with their arguments and answers (docs/api.md). */
+export interface LiveServerCalls {
+  [liveServerMethods.watchSession]: { args: [sessionId: string]; result: WatchSessionResult };
+  [liveServerMethods.unwatchSession]: { args: [sessionId: string]; result: void };
+  [liveServerMethods.watchProject]: { args: [projectId: string]; result: void };
+  [liveServerMethods.unwatchProject]: { args: [projectId: string]; result: void };
+}
+export type LiveServerMethodName = keyof LiveServerCalls;
+
+export interface SessionWatchListener {
+  /** Before every WatchSession (first, after a reconnect, on resync): drop what was received. */
+  onBeforeWatch?(): void;
+  onWatched?(result: WatchSessionResult): void;
+  onError?(error: unknown): void;
+}
+
+export interface ProjectWatchListener {
+  /** After every WatchProject; `rewatch` is true when it was re-issued (reconnect), so pushes may have been missed. */
+  onWatched?(info: { rewatch: boolean }): void;
+  onError?(error: unknown): void;
+}
+
+export interface WatchHandle {
+  /** Stops watching (the hub is told once no one else in this tab watches it). */
+  release(): void;
+  /** Calls Watch again: the server answers with a fresh catch-up. */
+  resync(): void;
+}
+
+type Listener = SessionWatchListener | ProjectWatchListener;
+interface WatchEntry {
+  readonly kind: 'session' | 'project';
+  readonly id: string;
+  readonly listeners: Set<Listener>;
+  issued: number;
+}
+
+type AnyHandler = (...args: unknown[]) => void;
+
+export interface LiveConnectionOptions {
+  /** Delays between attempts to start the connection when it fails or closes for good. */
+  readonly retryDelaysMs?: readonly number[];
+  readonly logger?: Pick<Console, 'warn'>;
+}
+
+const defaultRetryDelaysMs = [0, 2_000, 5_000, 10_000, 30_000];
+
+/**
+ * The dashboard's one live connection: typed `on`/`invoke` over the hub contract, payloads
+ * decoded at the boundary, and a registry of watches that is re-issued whenever the
+ * connection (re)connects, because the server forgets a connection's watches with it.
+ */
+export class LiveConnection {
+  private state: ConnectionState = 'disconnected';
+  private readonly stateListeners = new Set<() => void>();
+  private readonly handlers = new Map<LiveClientMethodName, Set<AnyHandler>>();
+  private readonly watches = new Map<string, WatchEntry>();
+  private running = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    private readonly hub: HubConnectionLike,
+    private readonly options: LiveConnectionOptions = {},
+  ) {
+    hub.onreconnecting(() => this.setState('reconnecting'));
+    hub.onreconnected(() => this.connected());
+    hub.onclose(() => {
+      this.setState('disconnected');
+      if (this.running) this.scheduleStart();
+    });
+    for (const method of liveClientMethodNames) {
+      hub.on(method, (...raw: unknown[]) => this.dispatch(method, raw));
+    }
+  }
+
+  getState = (): ConnectionState => this.state;
+
+  subscribeState = (listener: () => void): (() => void) => {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  };
+
+  /** Starts connecting (idempotent); retries until `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.attempt = 0;
+    void this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.stopping = this.hub.stop().catch(() => undefined);
+    await this.stopping;
+    this.setState('disconnected');
+  }
+
+  /** Subscribes to one server-to-client method; returns the unsubscribe function. */
+  on<K extends LiveClientMethodName>(method: K, handler: (...args: LiveClientMethods[K]) => void): () => void {
+    let set = this.handlers.get(method);
+    if (!set) this.handlers.set(method, (set = new Set()));
+    const untyped = handler as unknown as AnyHandler;
+    set.add(untyped);
+    return () => set.delete(untyped);
+  }
+
+  invoke<K extends LiveServerMethodName>(method: K, ...args: LiveServerCalls[K]['args']): Promise<unknown> {
+    return this.hub.invoke(method, ...args);
+  }
+
+  watchSession(sessionId: string, listener: SessionWatchListener): WatchHandle {
+    return this.addWatch('session', sessionId, listener);
+  }
+
+  watchProject(projectId: string, listener: ProjectWatchListener): WatchHandle {
+    return this.addWatch('project', projectId, listener);
+  }
+
+  private addWatch(kind: WatchEntry['kind'], id: string, listener: Listener): WatchHandle {
+    const key = `${kind}:${id}`;
+    let entry = this.watches.get(key);
+    if (!entry) this.watches.set(key, (entry = { kind, id, listeners: new Set(), issued: 0 }));
+    entry.listeners.add(listener);
+    // A newcomer needs its own catch-up, so the watch is (re)issued for everyone.
+    void this.issue(entry);
+    const watched = entry;
+    return {
+      release: () => {
+        if (!watched.listeners.delete(listener) || watched.listeners.size > 0) return;
+        this.watches.delete(key);
+        if (this.state !== 'connected') return;
+        const method = kind === 'session' ? liveServerMethods.unwatchSession : liveServerMethods.unwatchProject;
+        this.hub.invoke(method, id).catch((error: unknown) => this.options.logger?.warn(`${method} failed`, error));
+      },
+      resync: () => {
+        if (this.watches.get(key) === watched && watched.listeners.has(listener)) void this.issue(watched);
+      },
+    };
+  }
+
+  private async issue(entry: WatchEntry): Promise<void> {
+    if (this.state !== 'connected') return; // issued on connect
+    const rewatch = entry.issued > 0;
+    entry.issued += 1;
+    const listeners = [...entry.listeners];
+    const current = () => this.watches.get(`${entry.kind}:${entry.id}`) === entry;
+    try {
+      if (entry.kind === 'session') {
+        const sessionListeners = listeners as SessionWatchListener[];
+        for (const listener of sessionListeners) listener.onBeforeWatch?.();
+        const raw = await this.hub.invoke(liveServerMethods.watchSession, entry.id);
+        const result = decode(watchSessionResultDecoder, raw);
+        if (current()) for (const listener of sessionListeners) listener.onWatched?.(result);
+      } else {
+        await this.hub.invoke(liveServerMethods.watchProject, entry.id);
+        if (current()) for (const listener of listeners as ProjectWatchListener[]) listener.onWatched?.({ rewatch });
+      }
+    } catch (error) {
+      if (current()) for (const listener of listeners) listener.onError?.(error);
+    }
+  }
+
+  private connected(): void {
+    this.attempt = 0;
+    this.setState('connected');
+    for (const entry of this.watches.values()) void this.issue(entry);
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopping) await this.stopping;
+    this.stopping = null;
+    if (!this.running) return;
+    this.setState('connecting');
+    try {
+      await this.hub.start();
+    } catch (error) {
+      if (!this.running) return;
+      this.options.logger?.warn('Live connection failed to start', error);
+      this.setState('disconnected');
+      this.scheduleStart();
+      return;
+    }
+    if (this.running) this.connected();
+  }
+
+  private scheduleStart(): void {
+    if (this.retryTimer !== null) return;
+    const delays = this.options.retryDelaysMs ?? defaultRetryDelaysMs;
+    const delay = delays[Math.min(this.attempt, delays.length - 1)] ?? 30_000;
+    this.attempt += 1;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.running) void this.connect();
+    }, delay);
+  }
+
+  private dispatch(method: LiveClientMethodName, raw: unknown[]): void {
+    let args: unknown[];
+    try {
+      args = liveArgDecoders[method](raw);
+    } catch (error) {
+      this.options.logger?.warn(`Ignored a malformed ${method} push`, error);
+      return;
+    }
+    for (const handler of [...(this.handlers.get(method) ?? [])]) {
+      try {
+        handler(...args);
+      } catch (error) {
+        this.options.logger?.warn(`A ${method} handler failed`, error);
+      }
+    }
+  }
+
+  private setState(next: ConnectionState): void {
+    if (this.state === next) return;
+    this.state = next;
+    for (const listener of [...this.stateListeners]) listener();
+  }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SessionKit.Api.Ingest;
+
+namespace SessionKit.Api.Tests.Ingest;
+
+public sealed class BatchParserTests
+{
+    [Fact]
+    public void EventsAreSlicedExactlyAsSentWithTheirSummary()
+    {
+        const string events = "{\"type\":4, \"timestamp\":5,\"data\":{\"href\":\"https://a.example/x\",\"width\":1}} ,\n{\"timestamp\":3,\"type\":3}";
+        var (batch, problem) = BatchParser.Parse(Encoding.UTF8.GetBytes("{\"seq\":7,\"extra\":[1,{}],\"events\":[ " + events + " ]}"));
+
+        Assert.Null(problem);
+        Assert.Equal(7, batch!.Seq);
+        Assert.Equal(2, batch.EventCount);
+        Assert.Equal(events, Encoding.UTF8.GetString(batch.EventsJson));
+        Assert.Equal(["https://a.example/x"], batch.PageUrls);
+        Assert.Equal(3, batch.MinTimestamp);
+        Assert.Equal(5, batch.MaxTimestamp);
+        Assert.Null(batch.SnapshotOffset);
+    }
+
+    [Fact]
+    public void SnapshotOffsetPointsAtTheMetaBeforeTheLastFullSnapshot()
+    {
+        var sent = new JsonArray
+        {
+            new JsonObject { ["type"] = 4, ["timestamp"] = 1, ["data"] = new JsonObject { ["href"] = "https://a.example/" } },
+            new JsonObject { ["type"] = 2, ["timestamp"] = 1, ["data"] = new JsonObject() },
+            new JsonObject { ["type"] = 3, ["timestamp"] = 2, ["data"] = new JsonObject() },
+            new JsonObject { ["type"] = 4, ["timestamp"] = 3, ["data"] = new JsonObject { ["href"] = "https://a.example/next" } },
+            new JsonObject { ["type"] = 2, ["timestamp"] = 3, ["data"] = new JsonObject() },
+            new JsonObject { ["type"] = 3, ["timestamp"] = 4, ["data"] = new JsonObject() },
+        };
+        var (batch, _) = BatchParser.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["seq"] = 0, ["events"] = sent }.ToJsonString()));
+
+        var tail = JsonNode.Parse("[" + Encoding.UTF8.GetString(batch!.EventsJson.AsSpan(batch.SnapshotOffset!.Value)) + "]")!.AsArray();
+        Assert.Equal([4, 2, 3], tail.Select(e => (int)e!["type"]!));
+        Assert.Equal(3, (int)tail[0]!["timestamp"]!);
+    }
+
+    [Fact]
+    public void FullSnapshotWithoutMetaStartsAtItself()
+    {
+        var body = "{\"seq\":0,\"events\":[{\"type\":3,\"timestamp\":1},{\"type\":2,\"timestamp\":2}]}";
+        var (batch, _) = BatchParser.Parse(Encoding.UTF8.GetBytes(body));
+        Assert.StartsWith("{\"type\":2", Encoding.UTF8.GetString(batch!.EventsJson.AsSpan(batch.SnapshotOffset!.Value)), StringComparison.Ordinal);
+    }
+}
