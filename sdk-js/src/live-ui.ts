@@ -15,14 +15,14 @@ function mount(className: string, css: string, text: string): HTMLElement {
 }
 
 export function showIndicator(text: string): HTMLElement {
-  const badge = mount('sk-live-indicator', 'left:16px;background:#b91c1c;color:#fff;pointer-events:none', text);
+  const badge = mount('sk-live-indicator', 'left:16px;background-color:#b91c1c;color:#fff;pointer-events:none', text);
   badge.setAttribute('role', 'status');
   return badge;
 }
 
 /** A non-modal dialog; answer is called once, with the visitor's choice, after it closed itself. */
 export function showConsent(text: string, answer: (granted: boolean) => void): HTMLElement {
-  const dialog = mount('sk-consent', 'right:16px;max-width:300px;background:#fff;color:#111;border:1px solid', text);
+  const dialog = mount('sk-consent', 'right:16px;max-width:300px;background-color:#fff;color:#111;border:1px solid', text);
   dialog.setAttribute('role', 'dialog');
   dialog.setAttribute('aria-label', text);
   const previous = document.activeElement;

@@ -16,11 +16,18 @@ const visibility = (state: 'hidden' | 'visible') => {
   document.dispatchEvent(new Event('visibilitychange'));
 };
 
-/** Batches wait for the test to answer them; session starts answer at once. */
+/** Batches wait for the test to answer them (until open()); session starts answer at once. */
 function heldServer() {
   const held: ((response: TransportResponse) => void)[] = [];
-  const responder: Responder = (r) => (r.kind === 'create' ? answer(201) : new Promise<TransportResponse>((resolve) => held.push(resolve)));
-  return { held, responder };
+  let open = false;
+  const responder: Responder = (r) =>
+    r.kind === 'create' || open ? answer(r.kind === 'create' ? 201 : 202) : new Promise<TransportResponse>((resolve) => held.push(resolve));
+  // Called at the end of a test, so that stop() can drain the queue.
+  const release = () => {
+    open = true;
+    for (const resolve of held.splice(0)) resolve(answer(202));
+  };
+  return { held, responder, release };
 }
 
 describe('parseAnswer', () => {
@@ -71,7 +78,7 @@ describe('live flushing', () => {
   });
 
   it('sends a batch already waiting on the normal interval soon after live mode starts', async () => {
-    const { held, responder } = heldServer();
+    const { held, responder, release } = heldServer();
     const { fake, kit } = start({}, responder);
     emit(mouse());
     void kit.flush();
@@ -80,10 +87,11 @@ describe('live flushing', () => {
     held.shift()!(liveAnswer({ live: 100 }));
     await vi.advanceTimersByTimeAsync(100);
     expect(batches(fake)).toHaveLength(2);
+    release();
   });
 
   it('keeps one batch in flight while live, gathering what happens meanwhile into the next', async () => {
-    const { held, responder } = heldServer();
+    const { held, responder, release } = heldServer();
     const { fake, kit } = start({}, responder);
     emit(mouse());
     void kit.flush();
@@ -105,6 +113,7 @@ describe('live flushing', () => {
       [1, 1],
       [2, 5],
     ]);
+    release();
   });
 });
 
@@ -117,7 +126,8 @@ describe('heartbeat', () => {
     expect(batches(fake)).toEqual([{ seq: 0, events: [] }]);
 
     await vi.advanceTimersByTimeAsync(2_000);
-    emit(mouse()); // sent at 8 s: the next heartbeat waits until 13 s
+    emit(mouse());
+    await vi.advanceTimersByTimeAsync(1_000); // sent at 8 s: the next heartbeat waits until 13 s
     await vi.advanceTimersByTimeAsync(4_999);
     expect(batches(fake).map((b) => b.events.length)).toEqual([0, 1]);
     await vi.advanceTimersByTimeAsync(1);
@@ -163,13 +173,14 @@ describe('heartbeat', () => {
   });
 
   it('adds nothing to a queue that is waiting for the server', async () => {
-    const { held, responder } = heldServer();
+    const { held, responder, release } = heldServer();
     const { fake } = start({}, responder);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(batches(fake)).toHaveLength(1);
     held.shift()!(answer(202));
     await vi.advanceTimersByTimeAsync(5_000);
     expect(batches(fake)).toHaveLength(2);
+    release();
   });
 });
 

@@ -90,17 +90,6 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
         Assert.Equal(negotiate, !string.IsNullOrEmpty(id));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task UnknownHubIsRefusedWithItsStatus(bool negotiate)
-    {
-        var refused = await Assert.ThrowsAsync<LiveHubException>(
-            () => server.ConnectAsync(new LiveHubConnectOptions { HubPath = "/hubs/none", Negotiate = negotiate }));
-
-        Assert.Equal(404, refused.StatusCode);
-    }
-
     [Fact]
     public async Task DisposeClosesGracefully()
     {
@@ -118,13 +107,13 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
     public async Task PingsKeepAnIdleConnectionAlive()
     {
         // The strict hub drops clients that are silent for 2 s.
-        await using var client = await server.ConnectAsync(new LiveHubConnectOptions
+        await using var client = await LiveHubClient.ConnectAsync(server.KestrelAddress, new LiveHubConnectOptions
         {
             HubPath = "/hubs/strict",
-            PingInterval = TimeSpan.FromMilliseconds(300),
+            PingInterval = TimeSpan.FromMilliseconds(30000),
         });
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(6));
 
         Assert.False(client.Closed.IsCompleted);
         Assert.Equal("awake", (await client.InvokeAsync("Echo", "awake"))!.Value.GetString());
@@ -145,13 +134,34 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
         Assert.Equal("bye", await client.Closed.WaitAsync(Patience));
     }
 
-    [Fact]
-    public async Task RefusedHandshakeThrowsTheServersError()
+    [Theory]
+    [InlineData("/scripted/refuse", false, null)]
+    [InlineData("/hubs/none", false, 404)]
+    [InlineData("/hubs/none", true, 404)]
+    public async Task RefusalsThrowLiveHubException(string hubPath, bool negotiate, int? status)
     {
         var refused = await Assert.ThrowsAsync<LiveHubException>(
-            () => server.ConnectAsync(new LiveHubConnectOptions { HubPath = "/scripted/refuse" }));
+            () => server.ConnectAsync(new LiveHubConnectOptions { HubPath = hubPath, Negotiate = negotiate }));
 
-        Assert.Contains("no such protocol", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(status, refused.StatusCode);
+        Assert.True(status is not null || refused.Message.Contains("no such protocol", StringComparison.Ordinal), refused.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ClientWebSocketWorksAgainstKestrel(bool negotiate)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        await using var client = await LiveHubClient.ConnectAsync(
+            server.KestrelAddress, new LiveHubConnectOptions { HubPath = "/hubs/echo", AccessToken = token, Negotiate = negotiate });
+
+        Assert.Equal(token, (await client.InvokeAsync("Query", "access_token"))!.Value.GetString());
+        await client.InvokeAsync("Burst", 3);
+        Assert.Equal(2, (await client.WaitForAsync("Tick", args => args[0].GetInt32() == 2, Patience))[0].GetInt32());
+        var refused = await Assert.ThrowsAsync<LiveHubException>(() => LiveHubClient.ConnectAsync(
+            server.KestrelAddress, new LiveHubConnectOptions { HubPath = "/hubs/none", Negotiate = negotiate }));
+        Assert.Equal(404, refused.StatusCode);
     }
 
     [Fact]
@@ -221,29 +231,51 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
             _disconnections.GetOrAdd(connectionId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
+    /// <summary>The echo hubs twice: in memory (TestServer) and on Kestrel at a free loopback port.</summary>
     public sealed class EchoServer : IAsyncLifetime
     {
-        private WebApplication? _app;
+        private WebApplication? _memory;
+        private WebApplication? _kestrel;
 
         public EchoLog Log { get; } = new();
 
+        public Uri KestrelAddress => new(_kestrel!.Urls.First());
+
         public Task<LiveHubClient> ConnectAsync(LiveHubConnectOptions? options = null) =>
-            LiveHubClient.ConnectAsync(_app!.GetTestServer(), options ?? new LiveHubConnectOptions { HubPath = "/hubs/echo" });
+            LiveHubClient.ConnectAsync(_memory!.GetTestServer(), options ?? new LiveHubConnectOptions { HubPath = "/hubs/echo" });
 
         public async Task InitializeAsync()
         {
+            _memory = await StartAsync(builder => builder.WebHost.UseTestServer());
+            _kestrel = await StartAsync(builder => builder.WebHost.UseUrls("http://127.0.0.1:0"));
+        }
+
+        public async Task DisposeAsync()
+        {
+            foreach (var app in new[] { _memory, _kestrel })
+            {
+                if (app is not null)
+                {
+                    await app.DisposeAsync();
+                }
+            }
+        }
+
+        private async Task<WebApplication> StartAsync(Action<WebApplicationBuilder> host)
+        {
             var builder = WebApplication.CreateBuilder();
-            builder.WebHost.UseTestServer();
+            host(builder);
             builder.Services.AddSingleton(Log);
             builder.Services.AddSignalR().AddHubOptions<StrictHub>(options =>
             {
                 options.ClientTimeoutInterval = TimeSpan.FromSeconds(2);
                 options.KeepAliveInterval = TimeSpan.FromSeconds(1);
             });
-            _app = builder.Build();
-            _app.MapHub<EchoHub>("/hubs/echo");
-            _app.MapHub<StrictHub>("/hubs/strict");
-            _app.Map("/scripted/frames", context => ScriptAsync(
+            var app = builder.Build();
+            app.UseWebSockets();
+            app.MapHub<EchoHub>("/hubs/echo");
+            app.MapHub<StrictHub>("/hubs/strict");
+            app.Map("/scripted/frames", context => ScriptAsync(
                 context,
                 ("{}\u001e{\"type\":1,\"target\":\"First\",\"arguments\":[1]}\u001e", true),
                 ("{\"type\":1,\"tar", false),
@@ -251,16 +283,9 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
                 ("ments\":[2]}\u001e", true),
                 ("{\"type\":6}\u001e{\"type\":1,\"target\":\"Third\",\"arguments\":[3]}\u001e{\"type\":1,", true),
                 ("\"target\":\"Third\",\"arguments\":[4]}\u001e{\"type\":7,\"error\":\"bye\"}\u001e", true)));
-            _app.Map("/scripted/refuse", context => ScriptAsync(context, ("{\"error\":\"no such protocol\"}\u001e", true)));
-            await _app.StartAsync();
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_app is not null)
-            {
-                await _app.DisposeAsync();
-            }
+            app.Map("/scripted/refuse", context => ScriptAsync(context, ("{\"error\":\"no such protocol\"}\u001e", true)));
+            await app.StartAsync();
+            return app;
         }
 
         /// <summary>Reads the handshake, writes the given frames verbatim, then closes.</summary>

@@ -24,6 +24,9 @@ export function AppShell(props: { route: Route; userName: string | null; childre
           <NavLink to={{ name: 'sessions', projectId: null }} active={route.name === 'sessions' || route.name === 'replay'}>
             Sessions
           </NavLink>
+          <NavLink to={{ name: 'live', projectId: null }} active={route.name === 'live' || route.name === 'live-view'}>
+            Live
+          </NavLink>
           <NavLink to={{ name: 'projects' }} active={route.name === 'projects'}>
             Projects
           </NavLink>

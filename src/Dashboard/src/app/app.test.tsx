@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { fakeFetch, json, makeProject, makeSession, problem, route } from '../test/fake-server';
+import { FakeHubConnection } from '../test/fake-hub';
 import { renderWithApp } from '../test/render';
 import { App } from './app';
 
@@ -20,7 +21,7 @@ describe('App authentication', () => {
       route('GET', '/api/v1/projects', () => json([makeProject({ id: 'default' })])),
       route('GET', '/api/v1/projects/default/sessions', () => json({ items: [], nextCursor: null })),
     );
-    renderWithApp(<App />, { fetch });
+    renderWithApp(<App />, { fetch, hub: new FakeHubConnection(), liveProvider: false });
 
     expect(await screen.findByText('Create the administrator')).toBeTruthy();
     type('User name', 'root');
@@ -56,7 +57,7 @@ describe('App authentication', () => {
       route('GET', '/api/v1/projects', () => json([makeProject({ id: 'default' })])),
       route('GET', '/api/v1/projects/default/sessions', () => json({ items: [makeSession()], nextCursor: null })),
     );
-    const { services } = renderWithApp(<App />, { fetch });
+    const { services } = renderWithApp(<App />, { fetch, hub: new FakeHubConnection(), liveProvider: false });
     await screen.findAllByTestId('session-row');
 
     session = false; // the cookie expires
@@ -83,7 +84,7 @@ describe('App authentication', () => {
       }),
       route('GET', '/api/v1/projects', () => json([])),
     );
-    renderWithApp(<App />, { fetch });
+    renderWithApp(<App />, { fetch, hub: new FakeHubConnection(), liveProvider: false });
     fireEvent.click(await screen.findByTestId('logout'));
     expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeTruthy();
     await waitFor(() => expect(calls.some((c) => c.url.pathname === '/api/v1/auth/logout')).toBe(true));

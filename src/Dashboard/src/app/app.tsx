@@ -1,12 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { AuthGate } from '../features/auth/auth-gate';
 import { ProjectsPage } from '../features/projects/projects-page';
+import { LiveSessionsPage } from '../features/live/live-sessions-page';
 import { SessionsPage } from '../features/sessions/sessions-page';
 import { hrefFor, useRoute, type Route } from '../lib/router';
 import { AppShell } from './app-shell';
+import { LiveConnectionProvider } from './live-connection-provider';
 
-// The replayer is large; only the replay page loads it.
+// The replayers are large; only the replay page and the live view load them.
 const ReplayPage = lazy(() => import('../features/replay/replay-page'));
+const LiveViewPage = lazy(() => import('../features/live/live-view-page'));
 
 function Page(props: { route: Route }) {
   const { route } = props;
@@ -18,7 +21,15 @@ function Page(props: { route: Route }) {
     case 'replay':
       return (
         <Suspense fallback={<div className="panel panel--padded muted">Loading player…</div>}>
-          <ReplayPage key={route.sessionId} sessionId={route.sessionId} />
+          <ReplayPage key={route.sessionId} sessionId={route.sessionId} t={route.t} />
+        </Suspense>
+      );
+    case 'live':
+      return <LiveSessionsPage projectId={route.projectId} />;
+    case 'live-view':
+      return (
+        <Suspense fallback={<div className="panel panel--padded muted">Loading live view…</div>}>
+          <LiveViewPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       );
     case 'not-found':
@@ -38,9 +49,11 @@ export function App() {
   return (
     <AuthGate>
       {(userName) => (
-        <AppShell route={route} userName={userName}>
-          <Page route={route} />
-        </AppShell>
+        <LiveConnectionProvider>
+          <AppShell route={route} userName={userName}>
+            <Page route={route} />
+          </AppShell>
+        </LiveConnectionProvider>
       )}
     </AuthGate>
   );

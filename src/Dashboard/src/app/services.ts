@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { HubConnectionFactory } from '../api/live-connection';
 import { createDefaultApi, type SessionKitApi } from '../api/sessionkit-api';
 import type { AuthState } from '../api/types';
 import { queryKeys } from '../hooks/query-keys';
@@ -7,6 +8,8 @@ import { createQueryClient } from '../lib/query-client';
 export interface AppServices {
   readonly api: SessionKitApi;
   readonly queryClient: QueryClient;
+  /** Builds the live hub connection; unset means the real @microsoft/signalr one. */
+  readonly hubFactory?: HubConnectionFactory;
 }
 
 export const signedOut: AuthState = { setupRequired: false, authenticated: false, userName: null };
@@ -15,7 +18,7 @@ export const signedOut: AuthState = { setupRequired: false, authenticated: false
  * Wires the API client to the query cache: any 401 marks the user signed out, which the
  * auth gate turns into the login page (the current URL is kept, so signing in resumes there).
  */
-export function createAppServices(options: { fetch?: typeof fetch } = {}): AppServices {
+export function createAppServices(options: { fetch?: typeof fetch; hubFactory?: HubConnectionFactory } = {}): AppServices {
   const queryClient = createQueryClient();
   const api = createDefaultApi({
     fetch: options.fetch,
@@ -24,5 +27,5 @@ export function createAppServices(options: { fetch?: typeof fetch } = {}): AppSe
       if (current?.authenticated !== false) queryClient.setQueryData(queryKeys.authState, signedOut);
     },
   });
-  return { api, queryClient };
+  return { api, queryClient, hubFactory: options.hubFactory };
 }

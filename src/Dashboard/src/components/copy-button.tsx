@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { copyText } from '../lib/clipboard';
 
-export function CopyButton(props: { text: string; label?: string; testId?: string }) {
+/** Copies `text`; a function is called at click time (for links to the current moment). */
+export function CopyButton(props: { text: string | (() => string); label?: string; testId?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -10,7 +11,10 @@ export function CopyButton(props: { text: string; label?: string; testId?: strin
     return () => window.clearTimeout(timer);
   }, [state]);
 
-  const copy = async () => setState((await copyText(props.text)) ? 'copied' : 'failed');
+  const copy = async () => {
+    const text = typeof props.text === 'function' ? props.text() : props.text;
+    setState((await copyText(text)) ? 'copied' : 'failed');
+  };
 
   return (
     <button type="button" className="button button--small" data-testid={props.testId} onClick={() => void copy()}>

@@ -10,6 +10,12 @@ export interface DashboardConfig {
   readonly sessionsPageSize: number;
   /** Project shown when none is selected. */
   readonly defaultProjectId: string;
+  /** How far behind the visitor the live view plays, to smooth out batches. */
+  readonly liveBufferMs: number;
+  /** How long an ended session stays in the live list, marked ended. */
+  readonly liveEndedVisibleMs: number;
+  /** How often the replay page refetches comments (it does not watch the session). */
+  readonly commentsRefetchMs: number;
 }
 
 export function defaultConfig(): DashboardConfig {
@@ -18,6 +24,9 @@ export function defaultConfig(): DashboardConfig {
     sessionsRefetchMs: 10_000,
     sessionsPageSize: 50,
     defaultProjectId: 'default',
+    liveBufferMs: 500,
+    liveEndedVisibleMs: 5_000,
+    commentsRefetchMs: 15_000,
   };
 }
 

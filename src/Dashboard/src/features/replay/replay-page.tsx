@@ -1,9 +1,14 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/http';
 import { CopyButton } from '../../components/copy-button';
+import { useCommentsQuery } from '../../hooks/use-comments';
 import { useSessionEventsQuery, useSessionQuery } from '../../hooks/use-session-query';
+import { useConfig } from '../../lib/config';
 import { hrefFor } from '../../lib/router';
-import { ReplayPlayer } from './replay-player';
+import { CommentMarkers } from '../comments/comment-markers';
+import { CommentsPanel } from '../comments/comments-panel';
+import { momentLink, momentOffset } from '../comments/moments';
+import { ReplayPlayer, type PlayerControls } from './replay-player';
 import { SessionMetaPanel } from './session-meta-panel';
 import { checkReplayable, sortEventsByTimestamp, type Replayability } from './sort-events';
 
@@ -23,20 +28,36 @@ function Notice(props: { title: string; children: ReactNode; testId?: string }) 
   );
 }
 
-export default function ReplayPage(props: { sessionId: string }) {
-  const session = useSessionQuery(props.sessionId);
-  const events = useSessionEventsQuery(props.sessionId);
+/** Seeks to `t` (ms since the first event, from `?t=`) once the player is ready, and whenever `t` changes. */
+function useSeekTo(controls: PlayerControls | null, t: number | undefined): void {
+  useEffect(() => {
+    if (controls && t !== undefined) controls.seek(t);
+  }, [controls, t]);
+}
+
+export default function ReplayPage(props: { sessionId: string; t?: number }) {
+  const { sessionId } = props;
+  const config = useConfig();
+  const session = useSessionQuery(sessionId);
+  const events = useSessionEventsQuery(sessionId);
+  const comments = useCommentsQuery(sessionId, config.commentsRefetchMs);
   const [violation, setViolation] = useState<string | null>(null);
   const onSandboxViolation = useCallback((message: string) => setViolation(message), []);
+  const [controls, setControls] = useState<PlayerControls | null>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  useSeekTo(controls, props.t);
 
   const sorted = useMemo(() => (events.data ? sortEventsByTimestamp(events.data) : null), [events.data]);
+  const first = sorted?.[0]?.timestamp ?? null;
+  const durationMs = first === null ? 0 : (sorted?.at(-1)?.timestamp ?? first) - first;
+  const currentOffset = () => controls?.currentOffset() ?? props.t ?? 0;
   const replayable = sorted ? checkReplayable(sorted) : null;
   const notFound = [session.error, events.error].some((e) => e instanceof ApiError && e.status === 404);
   const backHref = hrefFor({ name: 'sessions', projectId: session.data?.projectId ?? null });
 
   let stage: ReactNode;
   if (notFound) {
-    stage = <Notice title="Session not found" testId="replay-not-found">No session has the id {props.sessionId}.</Notice>;
+    stage = <Notice title="Session not found" testId="replay-not-found">No session has the id {sessionId}.</Notice>;
   } else if (events.isError) {
     stage = <Notice title="Could not load the recording">{events.error.message}</Notice>;
   } else if (violation) {
@@ -48,7 +69,18 @@ export default function ReplayPage(props: { sessionId: string }) {
   } else {
     stage = (
       <div className="panel replay-stage">
-        <ReplayPlayer events={sorted} onSandboxViolation={onSandboxViolation} />
+        <div className="replay-frame" ref={frameRef}>
+          <ReplayPlayer events={sorted} onSandboxViolation={onSandboxViolation} onReady={setControls} />
+          {first !== null && (
+            <CommentMarkers
+              comments={comments.data ?? []}
+              firstTimestamp={first}
+              durationMs={durationMs}
+              player={frameRef}
+              onSeek={(offset) => controls?.seek(offset)}
+            />
+          )}
+        </div>
       </div>
     );
   }
@@ -61,20 +93,39 @@ export default function ReplayPage(props: { sessionId: string }) {
             ← Sessions
           </a>
           <h1 className="replay-title">
-            Replay <code>{props.sessionId}</code>
+            Replay <code>{sessionId}</code>
           </h1>
         </div>
-        <CopyButton text={window.location.href} label="Copy link" />
+        <div className="row-actions">
+          {session.data?.status === 'active' && (
+            <a className="button button--small" href={hrefFor({ name: 'live-view', sessionId })}>
+              Watch live
+            </a>
+          )}
+          <CopyButton text={() => momentLink(sessionId, currentOffset())} label="Copy link" testId="copy-moment-link" />
+        </div>
       </div>
       <div className="replay-layout">
         <div className="replay-layout__main">{stage}</div>
-        {session.data ? (
-          <SessionMetaPanel session={session.data} loadedEvents={sorted?.length ?? null} />
-        ) : session.isError && !notFound ? (
-          <aside className="panel panel--padded form-error">Could not load details: {session.error.message}</aside>
-        ) : notFound ? null : (
-          <aside className="panel panel--padded muted">Loading details…</aside>
-        )}
+        <div className="replay-layout__side">
+          {!notFound && (
+            <CommentsPanel
+              sessionId={sessionId}
+              firstTimestamp={first}
+              currentMoment={() => (first === null || !controls ? null : first + controls.currentOffset())}
+              onSelect={(comment) => first !== null && controls?.seek(momentOffset(comment.at, first))}
+              refetchIntervalMs={config.commentsRefetchMs}
+              noMomentHint="The recording is not loaded yet."
+            />
+          )}
+          {session.data ? (
+            <SessionMetaPanel session={session.data} loadedEvents={sorted?.length ?? null} />
+          ) : session.isError && !notFound ? (
+            <aside className="panel panel--padded form-error">Could not load details: {session.error.message}</aside>
+          ) : notFound ? null : (
+            <aside className="panel panel--padded muted">Loading details…</aside>
+          )}
+        </div>
       </div>
     </div>
   );

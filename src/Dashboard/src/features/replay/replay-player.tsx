@@ -13,7 +13,15 @@ interface PlayerHandle {
   $destroy(): void;
   $set(props: { width?: number; height?: number }): void;
   triggerResize(): void;
-  getReplayer(): { destroy(): void };
+  goto(timeOffset: number, play?: boolean): void;
+  getReplayer(): { destroy(): void; getCurrentTime(): number };
+}
+
+/** What the replay page may do with a mounted player. Offsets are ms since the first event. */
+export interface PlayerControls {
+  currentOffset(): number;
+  /** Moves to `offsetMs`, keeping the player paused or playing as it was. */
+  seek(offsetMs: number): void;
 }
 
 const CONTROLLER_HEIGHT = 80;
@@ -31,9 +39,14 @@ function playerSize(container: HTMLElement, events: readonly RecordedEvent[]) {
  * options reaches the player (it spreads its props into the Replayer config), and
  * UNSAFE_replayCanvas is pinned to false: it would add allow-scripts to the sandbox.
  */
-export function ReplayPlayer(props: { events: readonly RecordedEvent[]; onSandboxViolation: (message: string) => void }) {
+export function ReplayPlayer(props: {
+  events: readonly RecordedEvent[];
+  onSandboxViolation: (message: string) => void;
+  /** Receives the player's controls once it is mounted, and null when it goes away. Keep it stable. */
+  onReady?: (controls: PlayerControls | null) => void;
+}) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const { events, onSandboxViolation } = props;
+  const { events, onSandboxViolation, onReady } = props;
 
   useEffect(() => {
     const container = containerRef.current;
@@ -62,6 +75,7 @@ export function ReplayPlayer(props: { events: readonly RecordedEvent[]; onSandbo
     const teardown = () => {
       if (destroyed) return;
       destroyed = true;
+      onReady?.(null);
       observer?.disconnect();
       resizeObserver?.disconnect();
       try {
@@ -98,8 +112,17 @@ export function ReplayPlayer(props: { events: readonly RecordedEvent[]; onSandbo
       resizeObserver.observe(container);
     }
 
+    const first = events[0]?.timestamp ?? 0;
+    const duration = Math.max(0, (events.at(-1)?.timestamp ?? first) - first);
+    onReady?.({
+      currentOffset: () => Math.max(0, Math.min(duration, player.getReplayer().getCurrentTime())),
+      seek: (offsetMs) => {
+        if (!destroyed) player.goto(Math.max(0, Math.min(duration, offsetMs)));
+      },
+    });
+
     return teardown;
-  }, [events, onSandboxViolation]);
+  }, [events, onSandboxViolation, onReady]);
 
   return <div ref={containerRef} className="replay-player" data-testid="replay-root" />;
 }

@@ -1,43 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ProjectPicker } from '../../components/project-picker';
 import { useProjectsQuery } from '../../hooks/use-projects';
 import { flattenSessions, useSessionsQuery } from '../../hooks/use-sessions-query';
 import { useConfig } from '../../lib/config';
 import { formatDateTime } from '../../lib/format';
-import { hrefFor, navigate } from '../../lib/router';
+import { hrefFor } from '../../lib/router';
+import { useNow } from '../../lib/use-now';
 import { emptyFilterForm, isFiltered, toSessionFilters, type FilterForm } from './filters';
 import { resolveProjectId } from './resolve-project';
 import { SessionFilterBar } from './session-filters';
 import { SessionTable } from './session-table';
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
-function ProjectPicker(props: { projectId: string | null }) {
-  const projects = useProjectsQuery();
-  if (!projects.data || projects.data.length < 2) return null;
-  return (
-    <label className="field field--inline">
-      <span className="field__label">Project</span>
-      <select
-        value={props.projectId ?? ''}
-        data-testid="project-picker"
-        onChange={(event) => navigate({ name: 'sessions', projectId: event.target.value })}
-      >
-        {projects.data.map((project) => (
-          <option key={project.id} value={project.id}>
-            {project.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function SessionsPage(props: { projectId: string | null }) {
   const config = useConfig();
@@ -60,7 +32,7 @@ export function SessionsPage(props: { projectId: string | null }) {
             {sessions.dataUpdatedAt > 0 && <> Updated {formatDateTime(new Date(sessions.dataUpdatedAt).toISOString())}.</>}
           </p>
         </div>
-        <ProjectPicker projectId={projectId} />
+        <ProjectPicker projectId={projectId} routeFor={(id) => ({ name: 'sessions', projectId: id })} />
       </div>
       <SessionFilterBar value={form} onChange={setForm} />
 

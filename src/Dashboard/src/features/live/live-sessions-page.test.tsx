@@ -1,0 +1,98 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { LiveSessionSummary } from '../../api/live-hub-contract';
+import type { LiveSessionRow } from '../../hooks/live-cache';
+import { queryKeys } from '../../hooks/query-keys';
+import { FakeHubConnection } from '../../test/fake-hub';
+import { fakeFetch, json, makeProject, makeSession, route } from '../../test/fake-server';
+import { renderWithApp } from '../../test/render';
+import { LiveSessionsPage } from './live-sessions-page';
+
+const projects = route('GET', '/api/v1/projects', () => json([makeProject({ id: 'shop', name: 'Shop' })]));
+
+const summaryOf = (id: string, overrides: Partial<LiveSessionSummary> = {}): LiveSessionSummary => ({
+  id,
+  projectId: 'shop',
+  visitorId: 'v-1',
+  tabId: 't-1',
+  userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1',
+  currentUrl: 'https://shop.example.com/',
+  startedAt: new Date().toISOString(),
+  lastActivityAt: new Date().toISOString(),
+  endedAt: null,
+  status: 'active',
+  eventCount: 10,
+  durationMs: 1000,
+  viewerCount: 0,
+  ...overrides,
+});
+
+function setup(sessions = [makeSession({ projectId: 'shop', status: 'active' })]) {
+  const hub = new FakeHubConnection();
+  const { fetch } = fakeFetch(projects, route('GET', '/api/v1/projects/shop/sessions', () => json({ items: sessions, nextCursor: null })));
+  const rendered = renderWithApp(<LiveSessionsPage projectId="shop" />, { fetch, hub, config: { liveEndedVisibleMs: 200 } });
+  return { hub, ...rendered };
+}
+
+const ids = () => screen.getAllByTestId('live-session-row').map((row) => row.dataset.sessionId);
+
+describe('LiveSessionsPage', () => {
+  it('lists only active sessions, newest first, and watches the project', async () => {
+    const newer = makeSession({ projectId: 'shop', status: 'active', startedAt: '2026-11-21T10:05:00Z' });
+    const ended = makeSession({ projectId: 'shop', status: 'ended', startedAt: '2026-11-21T10:04:00Z' });
+    const older = makeSession({ projectId: 'shop', status: 'active', startedAt: '2026-11-21T10:00:00Z' });
+    const { hub } = setup([older, ended, newer]);
+
+    await waitFor(() => expect(ids()).toEqual([newer.id, older.id]));
+    await waitFor(() => expect(hub.calls('WatchProject')).toEqual([['shop']]));
+    expect(within(screen.getAllByTestId('live-session-row')[0]!).getByTestId('live-current-url').textContent).toBe('shop.example.com/pay');
+  });
+
+  it('shows the empty state when nobody is on the site', async () => {
+    setup([makeSession({ projectId: 'shop', status: 'ended' })]);
+    expect(await screen.findByTestId('live-empty')).toBeTruthy();
+  });
+
+  it('applies pushes to the query cache: started, updated, ended (then removed)', async () => {
+    const existing = makeSession({ projectId: 'shop', status: 'active', startedAt: '2026-11-21T10:00:00Z' });
+    const { hub, services } = setup([existing]);
+    await waitFor(() => expect(ids()).toEqual([existing.id]));
+
+    act(() => hub.push('SessionStarted', summaryOf('s-new')));
+    console.log('DBG', JSON.stringify(services.queryClient.getQueryCache().getAll().map((q) => [q.queryKey, q.state.data])).slice(0, 2000));
+    expect(ids()).toEqual(['s-new', existing.id]);
+    const cached = () => services.queryClient.getQueryData<LiveSessionRow[]>(queryKeys.liveSessions('shop')) ?? [];
+    expect(cached().map((r) => r.id)).toEqual(['s-new', existing.id]);
+
+    act(() => hub.push('SessionUpdated', summaryOf('s-new', { currentUrl: 'https://shop.example.com/checkout', viewerCount: 2, eventCount: 345 })));
+    const row = within(screen.getAllByTestId('live-session-row')[0]!);
+    expect(row.getByTestId('live-current-url').textContent).toBe('shop.example.com/checkout');
+    expect(row.getByTestId('live-row-viewers').textContent).toBe('2');
+    expect(row.getByTestId('live-row-events').textContent).toBe('345');
+    expect(row.getByText('iOS 17.1 · mobile')).toBeTruthy();
+    expect(cached()[0]).toMatchObject({ viewerCount: 2, eventCount: 345 });
+
+    act(() => hub.push('SessionEnded', summaryOf('s-new', { status: 'ended', endedAt: new Date().toISOString() })));
+    expect(within(screen.getAllByTestId('live-session-row')[0]!).getByText('ended')).toBeTruthy();
+    expect(cached()[0]).toMatchObject({ status: 'ended' });
+    await waitFor(() => expect(ids()).toEqual([existing.id]), { timeout: 3000 });
+  });
+
+  it('opens the live view from "Watch live"', async () => {
+    const session = makeSession({ projectId: 'shop', status: 'active' });
+    setup([session]);
+    fireEvent.click(await screen.findByTestId('watch-live'));
+    expect(window.location.hash).toBe(`#/live/${session.id}`);
+  });
+
+  it('reloads the list after the project is watched again (pushes may have been missed)', async () => {
+    const { hub } = setup([]);
+    await screen.findByTestId('live-empty');
+    await waitFor(() => expect(hub.calls('WatchProject')).toHaveLength(1));
+    act(() => hub.dropConnection());
+    act(() => hub.restoreConnection());
+    await waitFor(() => expect(hub.calls('WatchProject')).toHaveLength(2));
+    // The reload happens through the list query; the project is watched once per connection.
+    expect(screen.getByTestId('live-connection').textContent).toBe('connected');
+  });
+});
