@@ -36,7 +36,10 @@ public static class ProjectEndpoints
             return Invalid(error!);
         }
 
-        var project = ProjectFactory.Create(ProjectFactory.NewId(name), name, origins, clock.GetUtcNow());
+        var project = ProjectFactory.Create(ProjectFactory.NewId(name), name, origins, clock.GetUtcNow()) with
+        {
+            RequireLiveConsent = request.RequireLiveConsent ?? false,
+        };
         if (!await projects.TryCreateProjectAsync(project, cancellationToken))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Project exists", detail: "Try again.");
@@ -70,6 +73,7 @@ public static class ProjectEndpoints
         {
             Name = name ?? project.Name,
             AllowedOrigins = request.AllowedOrigins is null ? project.AllowedOrigins : origins,
+            RequireLiveConsent = request.RequireLiveConsent ?? project.RequireLiveConsent,
         };
         await projects.UpdateProjectAsync(updated, cancellationToken);
         ingestProjects.Invalidate();

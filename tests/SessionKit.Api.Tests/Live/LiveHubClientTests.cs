@@ -106,17 +106,16 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
     [Fact]
     public async Task PingsKeepAnIdleConnectionAlive()
     {
-        // The strict hub drops clients that are silent for 2 s.
-        await using var client = await LiveHubClient.ConnectAsync(server.KestrelAddress, new LiveHubConnectOptions
-        {
-            HubPath = "/hubs/strict",
-            PingInterval = TimeSpan.FromMilliseconds(30000),
-        });
+        // The strict hub drops a client silent for 1 s, counted from its first ping (SignalR's rule).
+        await using var pinging = await server.ConnectAsync(
+            new LiveHubConnectOptions { HubPath = "/hubs/strict", PingInterval = TimeSpan.FromMilliseconds(200) });
+        await using var tooSlow = await server.ConnectAsync(
+            new LiveHubConnectOptions { HubPath = "/hubs/strict", PingInterval = TimeSpan.FromSeconds(2.5) });
 
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await tooSlow.Closed.WaitAsync(Patience);
 
-        Assert.False(client.Closed.IsCompleted);
-        Assert.Equal("awake", (await client.InvokeAsync("Echo", "awake"))!.Value.GetString());
+        Assert.False(pinging.Closed.IsCompleted);
+        Assert.Equal("awake", (await pinging.InvokeAsync("Echo", "awake"))!.Value.GetString());
     }
 
     [Fact]
@@ -252,12 +251,9 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
 
         public async Task DisposeAsync()
         {
-            foreach (var app in new[] { _memory, _kestrel })
+            foreach (var app in new[] { _memory, _kestrel }.OfType<WebApplication>())
             {
-                if (app is not null)
-                {
-                    await app.DisposeAsync();
-                }
+                await app.DisposeAsync();
             }
         }
 
@@ -266,11 +262,7 @@ public sealed class LiveHubClientTests(LiveHubClientTests.EchoServer server) : I
             var builder = WebApplication.CreateBuilder();
             host(builder);
             builder.Services.AddSingleton(Log);
-            builder.Services.AddSignalR().AddHubOptions<StrictHub>(options =>
-            {
-                options.ClientTimeoutInterval = TimeSpan.FromSeconds(2);
-                options.KeepAliveInterval = TimeSpan.FromSeconds(1);
-            });
+            builder.Services.AddSignalR().AddHubOptions<StrictHub>(options => options.ClientTimeoutInterval = TimeSpan.FromSeconds(1));
             var app = builder.Build();
             app.UseWebSockets();
             app.MapHub<EchoHub>("/hubs/echo");

@@ -24,6 +24,12 @@ public sealed class ProjectTests
         Assert.NotEqual((string?)defaultProject["ingestKey"], (string?)shop["ingestKey"]);
         Assert.Equal(["https://shop.example.com"], shop["allowedOrigins"]!.AsArray().Select(o => (string)o!));
 
+        Assert.False(shop["requireLiveConsent"]!.GetValue<bool>());
+        using var consent = await admin.PatchAsJsonAsync($"/api/v1/projects/{shop["id"]}", new { requireLiveConsent = true });
+        var patched = await consent.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(patched!["requireLiveConsent"]!.GetValue<bool>());
+        Assert.Equal(["https://shop.example.com"], patched["allowedOrigins"]!.AsArray().Select(o => (string)o!));
+
         using var invalid = await admin.PostAsJsonAsync("/api/v1/projects", new { name = "" });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         using var badOrigin = await admin.PostAsJsonAsync("/api/v1/projects", new { name = "x", allowedOrigins = new[] { "not an origin" } });

@@ -49,7 +49,7 @@ public sealed partial class LiveHubClient
         }
         finally
         {
-            Terminate(closeError, failure, handshakeDone);
+            Terminate(closeError, failure);
         }
     }
 
@@ -111,17 +111,14 @@ public sealed partial class LiveHubClient
         }
     }
 
-    private void Terminate(string? closeError, Exception? failure, bool handshakeDone)
+    private void Terminate(string? closeError, Exception? failure)
     {
         _terminated = true;
         var reason = closeError is { Length: > 0 }
             ? $"the server closed the connection: {closeError}"
             : failure is not null ? $"{failure.GetType().Name}: {failure.Message}" : "the connection closed";
         var exception = failure as LiveHubException ?? new LiveHubException($"The connection ended ({reason}).", failure);
-        if (!handshakeDone || !_handshake.Task.IsCompleted)
-        {
-            _handshake.TrySetException(exception);
-        }
+        _handshake.TrySetException(exception);
 
         foreach (var (id, pending) in _pending)
         {

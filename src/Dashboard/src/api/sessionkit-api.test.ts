@@ -95,6 +95,21 @@ describe('requests', () => {
   });
 });
 
+describe('comments', () => {
+  const comment = { id: 'c1', sessionId: 's1', author: 'admin', text: 'Look', at: 1_700_000_000_123, createdAt: '2026-11-21T10:00:00Z' };
+
+  it('posts text and the absolute moment, and decodes the answer', async () => {
+    const { api, calls } = apiWith(route('POST', '/api/v1/sessions/s1/comments', () => json(comment, 201)));
+    await expect(api.addComment('s1', { text: 'Look', at: 1_700_000_000_123 })).resolves.toEqual(comment);
+    expect(calls[0]!.body).toEqual({ text: 'Look', at: 1_700_000_000_123 });
+  });
+
+  it('rejects a comment whose at is not a number', async () => {
+    const { api } = apiWith(route('GET', '/api/v1/sessions/s1/comments', () => json([{ ...comment, at: '12' }])));
+    await expect(api.listComments('s1')).rejects.toThrow('$[0].at');
+  });
+});
+
 describe('401 handling', () => {
   it('reports a 401 on a read endpoint as signed out', async () => {
     const { api, onUnauthorized } = apiWith(route('GET', '/api/v1/projects', () => problem(401, 'Unauthorized')));

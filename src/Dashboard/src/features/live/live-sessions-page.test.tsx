@@ -59,22 +59,21 @@ describe('LiveSessionsPage', () => {
     await waitFor(() => expect(ids()).toEqual([existing.id]));
 
     act(() => hub.push('SessionStarted', summaryOf('s-new')));
-    console.log('DBG', JSON.stringify(services.queryClient.getQueryCache().getAll().map((q) => [q.queryKey, q.state.data])).slice(0, 2000));
-    expect(ids()).toEqual(['s-new', existing.id]);
     const cached = () => services.queryClient.getQueryData<LiveSessionRow[]>(queryKeys.liveSessions('shop')) ?? [];
     expect(cached().map((r) => r.id)).toEqual(['s-new', existing.id]);
+    await waitFor(() => expect(ids()).toEqual(['s-new', existing.id]));
 
     act(() => hub.push('SessionUpdated', summaryOf('s-new', { currentUrl: 'https://shop.example.com/checkout', viewerCount: 2, eventCount: 345 })));
+    expect(cached()[0]).toMatchObject({ viewerCount: 2, eventCount: 345 });
     const row = within(screen.getAllByTestId('live-session-row')[0]!);
-    expect(row.getByTestId('live-current-url').textContent).toBe('shop.example.com/checkout');
+    await waitFor(() => expect(row.getByTestId('live-current-url').textContent).toBe('shop.example.com/checkout'));
     expect(row.getByTestId('live-row-viewers').textContent).toBe('2');
     expect(row.getByTestId('live-row-events').textContent).toBe('345');
     expect(row.getByText('iOS 17.1 · mobile')).toBeTruthy();
-    expect(cached()[0]).toMatchObject({ viewerCount: 2, eventCount: 345 });
 
     act(() => hub.push('SessionEnded', summaryOf('s-new', { status: 'ended', endedAt: new Date().toISOString() })));
-    expect(within(screen.getAllByTestId('live-session-row')[0]!).getByText('ended')).toBeTruthy();
     expect(cached()[0]).toMatchObject({ status: 'ended' });
+    await waitFor(() => expect(within(screen.getAllByTestId('live-session-row')[0]!).getByText('ended')).toBeTruthy());
     await waitFor(() => expect(ids()).toEqual([existing.id]), { timeout: 3000 });
   });
 
@@ -86,13 +85,22 @@ describe('LiveSessionsPage', () => {
   });
 
   it('reloads the list after the project is watched again (pushes may have been missed)', async () => {
-    const { hub } = setup([]);
+    const hub = new FakeHubConnection();
+    const missed = makeSession({ projectId: 'shop', status: 'active' });
+    let answers = 0;
+    const { fetch, calls } = fakeFetch(
+      projects,
+      route('GET', '/api/v1/projects/shop/sessions', () => json({ items: answers++ === 0 ? [] : [missed], nextCursor: null })),
+    );
+    renderWithApp(<LiveSessionsPage projectId="shop" />, { fetch, hub });
     await screen.findByTestId('live-empty');
     await waitFor(() => expect(hub.calls('WatchProject')).toHaveLength(1));
+
+    // The session started while the connection was down: no SessionStarted ever arrives.
     act(() => hub.dropConnection());
     act(() => hub.restoreConnection());
-    await waitFor(() => expect(hub.calls('WatchProject')).toHaveLength(2));
-    // The reload happens through the list query; the project is watched once per connection.
-    expect(screen.getByTestId('live-connection').textContent).toBe('connected');
+    await waitFor(() => expect(ids()).toEqual([missed.id]));
+    expect(hub.calls('WatchProject')).toHaveLength(2);
+    expect(calls.filter((c) => c.url.pathname === '/api/v1/projects/shop/sessions')).toHaveLength(2);
   });
 });

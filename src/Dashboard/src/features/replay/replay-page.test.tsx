@@ -1,6 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeFetch, json, makeSession, problem, route } from '../../test/fake-server';
+import { FakeHubConnection } from '../../test/fake-hub';
 import { renderWithApp } from '../../test/render';
 import ReplayPage from './replay-page';
 
@@ -9,6 +10,9 @@ import ReplayPage from './replay-page';
 const fakePlayer = vi.hoisted(() => ({
   sandbox: 'allow-same-origin' as string | null,
   instances: [] as Array<{ props: Record<string, unknown>; destroyed: boolean }>,
+  /** Offsets passed to goto(), and the offset getCurrentTime() answers. */
+  gotos: [] as number[],
+  currentTime: 0,
 }));
 
 vi.mock('rrweb-player', () => ({
@@ -26,8 +30,12 @@ vi.mock('rrweb-player', () => ({
     }
     $set() {}
     triggerResize() {}
+    goto(offset: number) {
+      fakePlayer.gotos.push(offset);
+      fakePlayer.currentTime = offset;
+    }
     getReplayer() {
-      return { destroy() {} };
+      return { destroy() {}, getCurrentTime: () => fakePlayer.currentTime };
     }
   },
 }));
@@ -39,16 +47,22 @@ const recording = [
   { type: 3, timestamp: 1_700_000_000_500, data: { source: 2 } },
 ];
 
-function serve(id: string, events: unknown[], session = makeSession({ id })) {
+function serve(id: string, events: unknown[], session = makeSession({ id }), comments: unknown[] = []) {
   return fakeFetch(
     route('GET', `/api/v1/sessions/${id}`, () => json(session)),
     route('GET', `/api/v1/sessions/${id}/events`, () => json(events)),
+    route('GET', `/api/v1/sessions/${id}/comments`, () => json(comments)),
+    route('POST', `/api/v1/sessions/${id}/comments`, (request) =>
+      json({ id: 'c-posted', sessionId: id, author: 'admin', createdAt: '2026-11-21T10:00:00Z', ...(request.body as object) }, 201),
+    ),
   );
 }
 
 beforeEach(() => {
   fakePlayer.sandbox = 'allow-same-origin';
   fakePlayer.instances.length = 0;
+  fakePlayer.gotos.length = 0;
+  fakePlayer.currentTime = 0;
 });
 
 describe('ReplayPage', () => {
@@ -98,5 +112,63 @@ describe('ReplayPage', () => {
     const { fetch } = fakeFetch(route('GET', /\/api\/v1\/sessions\//, () => problem(404, 'Not found')));
     renderWithApp(<ReplayPage sessionId="missing-one" />, { fetch });
     expect(await screen.findByTestId('replay-not-found')).toBeTruthy();
+  });
+});
+
+describe('ReplayPage comments', () => {
+  // The recording spans 900 ms from its first event.
+  const first = 1_700_000_000_000;
+  const comment = (id: string, offset: number, text = id) => ({
+    id,
+    sessionId: 'replay-notes',
+    author: 'alice',
+    text,
+    at: first + offset,
+    createdAt: '2026-11-21T10:00:00Z',
+  });
+
+  it('puts a marker per comment on the timeline and seeks there on click', async () => {
+    const comments = [comment('c-start', 0), comment('c-half', 450), comment('c-late', 5_000)];
+    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: serve('replay-notes', recording, undefined, comments).fetch });
+
+    const markers = await screen.findAllByTestId('comment-marker');
+    expect(markers.map((m) => m.dataset.position)).toEqual(['0.0000', '0.5000', '1.0000']);
+    expect(markers.map((m) => m.style.left)).toEqual(['0%', '50%', '100%']);
+    expect(screen.getAllByTestId('comment-item').map((item) => item.dataset.commentId)).toEqual(['c-start', 'c-half', 'c-late']);
+
+    fireEvent.click(markers[1]!);
+    expect(fakePlayer.gotos.at(-1)).toBe(450);
+    fireEvent.click(within(screen.getAllByTestId('comment-item')[0]!).getByRole('button', { name: '0:00' }));
+    expect(fakePlayer.gotos.at(-1)).toBe(0);
+  });
+
+  it('seeks to ?t= on load', async () => {
+    renderWithApp(<ReplayPage sessionId="replay-t" t={600} />, { fetch: serve('replay-t', recording).fetch });
+    await waitFor(() => expect(fakePlayer.gotos).toEqual([600]));
+  });
+
+  it('pins a new comment to the player time, as an absolute timestamp', async () => {
+    const server = serve('replay-notes', recording);
+    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: server.fetch });
+    await waitFor(() => expect(fakePlayer.instances.length).toBeGreaterThan(0));
+    fakePlayer.currentTime = 321;
+
+    fireEvent.change(await screen.findByTestId('comment-input'), { target: { value: '  Rage click here  ' } });
+    fireEvent.click(screen.getByTestId('comment-submit'));
+
+    await waitFor(() => expect(screen.getAllByTestId('comment-item')).toHaveLength(1));
+    expect(server.calls.find((c) => c.method === 'POST')?.body).toEqual({ text: 'Rage click here', at: first + 321 });
+    expect(screen.getAllByTestId('comment-marker')).toHaveLength(1);
+  });
+
+  it('shows a comment pushed by another viewer at once', async () => {
+    const hub = new FakeHubConnection();
+    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: serve('replay-notes', recording).fetch, hub });
+    await screen.findByText('No comments yet.');
+
+    act(() => hub.push('CommentAdded', comment('c-pushed', 100, 'From Bob')));
+    await waitFor(() => expect(screen.getAllByTestId('comment-item')).toHaveLength(1));
+    expect(screen.getByTestId('comment-item').textContent).toContain('From Bob');
+    expect(screen.getAllByTestId('comment-marker')).toHaveLength(1);
   });
 });
