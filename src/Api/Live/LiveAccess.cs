@@ -9,6 +9,7 @@ namespace SessionKit.Api.Live;
 /// </summary>
 public sealed class LiveAccess
 {
-    public bool CanReadProject(ClaimsPrincipal user, string projectId) =>
-        user.Identity?.IsAuthenticated == true && user.IsInRole(AdminPolicy.Role) && projectId.Length > 0;
+    /// <summary>Whether <paramref name="user"/> may read <paramref name="projectId"/>, or, with null, some project.</summary>
+    public bool CanReadProject(ClaimsPrincipal user, string? projectId) =>
+        user.Identity?.IsAuthenticated == true && user.IsInRole(AdminPolicy.Role) && projectId is not { Length: 0 };
 }

@@ -13,6 +13,8 @@ internal sealed class LiveHub(LiveBridge bridge, LiveAccess access, ISessionStor
 {
     public async Task<WatchSessionResult> WatchSession(string sessionId)
     {
+        // Refuse strangers before looking anything up, so they cannot probe which sessions exist.
+        EnsureCanRead(projectId: null);
         var session = await sessions.GetSessionAsync(sessionId, Context.ConnectionAborted)
             ?? throw new HubException($"Unknown session '{sessionId}'.");
         EnsureCanRead(session.ProjectId);
@@ -26,12 +28,12 @@ internal sealed class LiveHub(LiveBridge bridge, LiveAccess access, ISessionStor
 
     public async Task WatchProject(string projectId)
     {
+        EnsureCanRead(projectId);
         if (await projects.GetProjectAsync(projectId, Context.ConnectionAborted) is null)
         {
             throw new HubException($"Unknown project '{projectId}'.");
         }
 
-        EnsureCanRead(projectId);
         bridge.WatchProject(Context.ConnectionId, projectId);
     }
 
@@ -43,7 +45,8 @@ internal sealed class LiveHub(LiveBridge bridge, LiveAccess access, ISessionStor
         return Task.CompletedTask;
     }
 
-    private void EnsureCanRead(string projectId)
+    /// <summary>Throws unless the caller may read <paramref name="projectId"/> (with null: any project at all).</summary>
+    private void EnsureCanRead(string? projectId)
     {
         if (Context.User is null || !access.CanReadProject(Context.User, projectId))
         {
