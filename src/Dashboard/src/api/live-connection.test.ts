@@ -137,4 +137,18 @@ describe('LiveConnection', () => {
     await flush();
     expect(hub.starts).toBe(2);
   });
+
+  it('survives stop() followed at once by start() (React StrictMode remounts the provider)', async () => {
+    const { hub, connection } = connect();
+    connection.watchProject('shop', {});
+    connection.start();
+    void connection.stop();
+    connection.start();
+    for (let i = 0; i < 5; i++) await flush();
+
+    expect(connection.getState()).toBe('connected');
+    expect(hub.stops).toBe(1);
+    expect(hub.starts).toBe(2);
+    expect(hub.calls('WatchProject')).toEqual([['shop']]);
+  });
 });

@@ -1,58 +1,15 @@
 import { decode } from './decode';
 import { liveArgDecoders, liveClientMethodNames, watchSessionResultDecoder } from './live-decoders';
-import {
-  liveServerMethods,
-  type LiveClientMethodName,
-  type LiveClientMethods,
-  type WatchSessionResult,
-} from './live-hub-contract';
-
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
-
-/**
- * The part of @microsoft/signalr's HubConnection the dashboard uses, so tests can inject a
- * fake one. `signalr-connection.ts` builds the real one.
- */
-export interface HubConnectionLike {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  on(method: string, handler: (...args: unknown[]) => void): void;
-  invoke(method: string, ...args: unknown[]): Promise<unknown>;
-  onreconnecting(callback: (error?: Error) => void): void;
-  onreconnected(callback: (connectionId?: string) => void): void;
-  onclose(callback: (error?: Error) => void): void;
-}
-
-export type HubConnectionFactory = (url: string) => HubConnectionLike;
-
-/** Methods the dashboard invokes on the hub, with their arguments and answers (docs/api.md). */
-export interface LiveServerCalls {
-  [liveServerMethods.watchSession]: { args: [sessionId: string]; result: WatchSessionResult };
-  [liveServerMethods.unwatchSession]: { args: [sessionId: string]; result: void };
-  [liveServerMethods.watchProject]: { args: [projectId: string]; result: void };
-  [liveServerMethods.unwatchProject]: { args: [projectId: string]; result: void };
-}
-export type LiveServerMethodName = keyof LiveServerCalls;
-
-export interface SessionWatchListener {
-  /** Before every WatchSession (first, after a reconnect, on resync): drop what was received. */
-  onBeforeWatch?(): void;
-  onWatched?(result: WatchSessionResult): void;
-  onError?(error: unknown): void;
-}
-
-export interface ProjectWatchListener {
-  /** After every WatchProject; `rewatch` is true when it was re-issued (reconnect), so pushes may have been missed. */
-  onWatched?(info: { rewatch: boolean }): void;
-  onError?(error: unknown): void;
-}
-
-export interface WatchHandle {
-  /** Stops watching (the hub is told once no one else in this tab watches it). */
-  release(): void;
-  /** Calls Watch again: the server answers with a fresh catch-up. */
-  resync(): void;
-}
+import type {
+  ConnectionState,
+  HubConnectionLike,
+  LiveServerCalls,
+  LiveServerMethodName,
+  ProjectWatchListener,
+  SessionWatchListener,
+  WatchHandle,
+} from './live-connection-types';
+import { liveServerMethods, type LiveClientMethodName, type LiveClientMethods } from './live-hub-contract';
 
 type Listener = SessionWatchListener | ProjectWatchListener;
 interface WatchEntry {
@@ -83,6 +40,8 @@ export class LiveConnection {
   private readonly handlers = new Map<LiveClientMethodName, Set<AnyHandler>>();
   private readonly watches = new Map<string, WatchEntry>();
   private running = false;
+  /** Bumped by start() and stop(): an attempt from an earlier run gives up quietly. */
+  private generation = 0;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private stopping: Promise<void> | null = null;
@@ -95,7 +54,8 @@ export class LiveConnection {
     hub.onreconnected(() => this.connected());
     hub.onclose(() => {
       this.setState('disconnected');
-      if (this.running) this.scheduleStart();
+      // A close we asked for (stop, possibly followed at once by start) is not a failure.
+      if (this.running && this.stopping === null) this.scheduleStart();
     });
     for (const method of liveClientMethodNames) {
       hub.on(method, (...raw: unknown[]) => this.dispatch(method, raw));
@@ -114,16 +74,18 @@ export class LiveConnection {
     if (this.running) return;
     this.running = true;
     this.attempt = 0;
-    void this.connect();
+    void this.connect(++this.generation);
   }
 
   async stop(): Promise<void> {
     this.running = false;
+    this.generation += 1;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.stopping = this.hub.stop().catch(() => undefined);
-    await this.stopping;
-    this.setState('disconnected');
+    const stopping = (this.stopping = Promise.resolve().then(() => this.hub.stop()).catch(() => undefined));
+    await stopping;
+    if (this.stopping === stopping) this.stopping = null;
+    if (!this.running) this.setState('disconnected');
   }
 
   /** Subscribes to one server-to-client method; returns the unsubscribe function. */
@@ -197,21 +159,20 @@ export class LiveConnection {
     for (const entry of this.watches.values()) void this.issue(entry);
   }
 
-  private async connect(): Promise<void> {
-    if (this.stopping) await this.stopping;
-    this.stopping = null;
-    if (!this.running) return;
+  private async connect(generation: number): Promise<void> {
+    while (this.stopping) await this.stopping;
+    if (generation !== this.generation) return;
     this.setState('connecting');
     try {
       await this.hub.start();
     } catch (error) {
-      if (!this.running) return;
+      if (generation !== this.generation) return;
       this.options.logger?.warn('Live connection failed to start', error);
       this.setState('disconnected');
       this.scheduleStart();
       return;
     }
-    if (this.running) this.connected();
+    if (generation === this.generation) this.connected();
   }
 
   private scheduleStart(): void {
@@ -219,9 +180,10 @@ export class LiveConnection {
     const delays = this.options.retryDelaysMs ?? defaultRetryDelaysMs;
     const delay = delays[Math.min(this.attempt, delays.length - 1)] ?? 30_000;
     this.attempt += 1;
+    const generation = this.generation;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      if (this.running) void this.connect();
+      if (this.running) void this.connect(generation);
     }, delay);
   }
 

@@ -1,5 +1,5 @@
 import { HubConnectionBuilder, LogLevel, type IRetryPolicy } from '@microsoft/signalr';
-import type { HubConnectionFactory } from './live-connection';
+import type { HubConnectionFactory } from './live-connection-types';
 
 /** Keeps reconnecting for as long as the page is open, backing off to every 30 seconds. */
 export const keepTryingPolicy: IRetryPolicy = {

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useContext, useEffect, useState, type ReactNode } from 'react';
-import { LiveConnection, type HubConnectionFactory } from '../api/live-connection';
+import { LiveConnection } from '../api/live-connection';
+import type { HubConnectionFactory } from '../api/live-connection-types';
 import { liveHubPath } from '../api/live-hub-contract';
 import { createSignalRConnection } from '../api/signalr-connection';
 import { connectLiveCacheWriters } from '../hooks/live-cache';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { HubConnectionFactory } from '../api/live-connection';
+import type { HubConnectionFactory } from '../api/live-connection-types';
 import { createDefaultApi, type SessionKitApi } from '../api/sessionkit-api';
 import type { AuthState } from '../api/types';
 import { queryKeys } from '../hooks/query-keys';

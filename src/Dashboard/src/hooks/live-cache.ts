@@ -110,7 +110,7 @@ export function connectLiveCacheWriters(
     connection.on('SessionStarted', session('started')),
     connection.on('SessionUpdated', session('updated')),
     connection.on('SessionEnded', session('ended')),
-    connection.on('ViewersChanged' as 'CommentAdded', (comment) =>
+    connection.on('CommentAdded', (comment) =>
       queryClient.setQueryData<Comment[]>(queryKeys.comments(comment.sessionId), (list) => applyComment(list, comment)),
     ),
   ];

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useRef, useSyncExternalStore } from 'react';
-import type { ConnectionState, HubConnectionFactory, LiveConnection } from '../api/live-connection';
+import type { LiveConnection } from '../api/live-connection';
+import type { ConnectionState, HubConnectionFactory } from '../api/live-connection-types';
 import type { LiveClientMethodName, LiveClientMethods } from '../api/live-hub-contract';
 
 export const LiveConnectionContext = createContext<LiveConnection | null>(null);

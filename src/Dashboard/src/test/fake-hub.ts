@@ -1,4 +1,4 @@
-import type { HubConnectionFactory, HubConnectionLike } from '../api/live-connection';
+import type { HubConnectionFactory, HubConnectionLike } from '../api/live-connection-types';
 import type { LiveClientMethodName, LiveClientMethods } from '../api/live-hub-contract';
 
 type Answer = (...args: unknown[]) => unknown;

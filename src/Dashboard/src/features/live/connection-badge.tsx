@@ -1,4 +1,4 @@
-import type { ConnectionState } from '../../api/live-connection';
+import type { ConnectionState } from '../../api/live-connection-types';
 
 const labels: Record<ConnectionState, string> = {
   connecting: 'connecting',

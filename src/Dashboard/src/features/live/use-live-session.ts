@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useRef, useState, type RefObject } from 'react';
-import type { ConnectionState } from '../../api/live-connection';
+import type { ConnectionState } from '../../api/live-connection-types';
 import type { WatchStatus } from '../../api/live-hub-contract';
 import { useLiveConnection, useLiveConnectionState } from '../../hooks/use-live-connection';
 import { createGuardedReplayer, type LiveReplayerFactory } from './live-replayer';
