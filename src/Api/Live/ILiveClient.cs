@@ -6,7 +6,7 @@ namespace SessionKit.Api.Live;
 /// <summary>A batch as viewers receive it: <see cref="Seq"/> numbers batches consecutively per session.</summary>
 public sealed record LiveBatchMessage(long Seq, RawJsonArray Events);
 
-public sealed record WatchSessionResult(string SessionId, string ProjectId, string Status);
+public sealed record WatchSessionResult(string SessionId, string ProjectId, string Status, int ViewerCount);
 
 /// <summary>
 /// What the server calls on dashboard connections. The TypeScript side of this contract is

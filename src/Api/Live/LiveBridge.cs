@@ -19,7 +19,7 @@ internal sealed class LiveBridge(
     private readonly Dictionary<string, (HashSet<string> Sessions, HashSet<string> Projects)> _connections = new(StringComparer.Ordinal);
 
     /// <summary>Adds the connection as a viewer; its catch-up is sent before this completes. Null for an unknown session.</summary>
-    public async Task<WatchStatus?> WatchSessionAsync(string connectionId, string sessionId, bool requireConsent)
+    public async Task<LiveCatchUp?> WatchSessionAsync(string connectionId, string sessionId, bool requireConsent)
     {
         SessionFeed feed;
         lock (_gate)
@@ -35,8 +35,8 @@ internal sealed class LiveBridge(
             Watches(connectionId).Sessions.Add(sessionId);
         }
 
-        var status = await feed.JoinAsync(connectionId, requireConsent);
-        if (status is null)
+        var catchUp = await feed.JoinAsync(connectionId, requireConsent);
+        if (catchUp is null)
         {
             lock (_gate)
             {
@@ -44,7 +44,7 @@ internal sealed class LiveBridge(
             }
         }
 
-        return status;
+        return catchUp;
     }
 
     public void UnwatchSession(string connectionId, string sessionId)

@@ -19,9 +19,9 @@ internal sealed class LiveHub(LiveBridge bridge, LiveAccess access, ISessionStor
             ?? throw new HubException($"Unknown session '{sessionId}'.");
         EnsureCanRead(session.ProjectId);
         var project = await projects.GetProjectAsync(session.ProjectId, Context.ConnectionAborted);
-        var status = await bridge.WatchSessionAsync(Context.ConnectionId, sessionId, project?.RequireLiveConsent ?? false)
+        var joined = await bridge.WatchSessionAsync(Context.ConnectionId, sessionId, project?.RequireLiveConsent ?? false)
             ?? throw new HubException($"Unknown session '{sessionId}'.");
-        return new WatchSessionResult(sessionId, session.ProjectId, WatchStatusNames.Of(status));
+        return new WatchSessionResult(sessionId, session.ProjectId, WatchStatusNames.Of(joined.Status), joined.Viewers);
     }
 
     public void UnwatchSession(string sessionId) => bridge.UnwatchSession(Context.ConnectionId, sessionId);

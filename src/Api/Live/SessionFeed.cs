@@ -44,9 +44,9 @@ internal sealed partial class SessionFeed
 
     public string SessionId => _sessionId;
 
-    public Task<WatchStatus?> JoinAsync(string connectionId, bool requireConsent)
+    public Task<LiveCatchUp?> JoinAsync(string connectionId, bool requireConsent)
     {
-        var done = new TaskCompletionSource<WatchStatus?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = new TaskCompletionSource<LiveCatchUp?>(TaskCreationOptions.RunContinuationsAsynchronously);
         Enqueue(new JoinRequest(connectionId, requireConsent, done));
         return done.Task;
     }
@@ -99,7 +99,7 @@ internal sealed partial class SessionFeed
         LeaveRequest leave => LeaveAsync(leave.ConnectionId),
         Renewal => RenewAsync(),
         LiveBatchPublished batch => SendBatchAsync(batch.Seq, batch.EventsJson, _viewers.Where(v => v.Value.Wants(batch.Seq))),
-        LiveViewersChanged viewers => _hub.Clients.Clients(Streaming()).ViewersChanged(_sessionId, viewers.Viewers),
+        LiveViewersChanged viewers => _hub.Clients.Clients([.. _viewers.Keys]).ViewersChanged(_sessionId, viewers.Viewers),
         LiveConsentChanged consent => ConsentChangedAsync(consent.Status),
         LiveCommentPublished comment => _hub.Clients.Clients(Streaming()).CommentAdded(CommentResponse.From(comment.Comment)),
         _ => Task.CompletedTask,
@@ -120,7 +120,7 @@ internal sealed partial class SessionFeed
         }
 
         await StartStreamingIfAllowedAsync(join.ConnectionId, catchUp);
-        join.Done.TrySetResult(catchUp.Status);
+        join.Done.TrySetResult(catchUp);
     }
 
     private async Task StartStreamingIfAllowedAsync(string connectionId, LiveCatchUp catchUp)
@@ -196,7 +196,7 @@ internal sealed partial class SessionFeed
         public bool Wants(long seq) => Streaming && seq >= NextSeq;
     }
 
-    private sealed record JoinRequest(string ConnectionId, bool RequireConsent, TaskCompletionSource<WatchStatus?> Done);
+    private sealed record JoinRequest(string ConnectionId, bool RequireConsent, TaskCompletionSource<LiveCatchUp?> Done);
 
     private sealed record LeaveRequest(string ConnectionId);
 

@@ -20,7 +20,8 @@ public sealed record SessionResponse(
     string Status,
     long DurationMs,
     long EventCount,
-    long ByteSize)
+    long ByteSize,
+    long? FirstEventAt)
 {
     public static SessionResponse From(SessionRecord session) => new(
         session.Id,
@@ -38,7 +39,8 @@ public sealed record SessionResponse(
         session.EndedAt is null ? "active" : "ended",
         session.DurationMs,
         session.EventCount,
-        session.ByteSize);
+        session.ByteSize,
+        session.FirstEventAt);
 }
 
 public sealed record SessionListResponse(IReadOnlyList<SessionResponse> Items, string? NextCursor);

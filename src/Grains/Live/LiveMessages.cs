@@ -23,7 +23,7 @@ public sealed record ViewerLease(string NodeId, int Viewers, bool RequireConsent
 /// What a new viewer needs first: the latest full snapshot and everything since, joined by commas, up to
 /// and including arrival number <paramref name="Seq"/>. Empty when no snapshot is in memory yet.
 /// </summary>
-public sealed record LiveCatchUp(string ProjectId, WatchStatus Status, long Seq, byte[] EventsJson);
+public sealed record LiveCatchUp(string ProjectId, WatchStatus Status, long Seq, byte[] EventsJson, int Viewers);
 
 /// <summary>What an ingest answer tells the SDK about live viewing.</summary>
 public sealed record LiveDirective(int Viewers, int FlushIntervalMs);

@@ -46,7 +46,7 @@ public sealed class SessionLive(LiveOptions options, TimeProvider clock)
     public LiveCatchUp CatchUp(SessionRecord session)
     {
         var status = Status(session);
-        return new LiveCatchUp(session.ProjectId, status, session.NextOrdinal - 1, status == WatchStatus.Streaming ? _buffer.Join() : []);
+        return new LiveCatchUp(session.ProjectId, status, session.NextOrdinal - 1, status == WatchStatus.Streaming ? _buffer.Join() : [], Viewers);
     }
 
     /// <summary>What the ingest answer tells the SDK: how to stream, whether to snapshot, whether to ask consent.</summary>

@@ -176,6 +176,7 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         await using var viewer = await LiveHubClient.ConnectAsync(fixture.App, fixture.App.AdminToken);
         var result = await viewer.InvokeAsync("WatchSession", sessionId);
         Assert.Equal("awaiting-consent", result!.Value.GetProperty("status").GetString());
+        Assert.Equal(1, result.Value.GetProperty("viewerCount").GetInt32());
         var asked = await PostAsync(ingest, sessionId, 1, batches[1]);
         Assert.True(asked["consentRequested"]!.GetValue<bool>());
         Assert.Empty(viewer.Received("SessionEvents"));

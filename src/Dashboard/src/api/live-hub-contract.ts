@@ -20,6 +20,7 @@ export interface WatchSessionResult {
   sessionId: string;
   projectId: string;
   status: WatchStatus;
+  viewerCount: number;
 }
 
 export interface LiveSessionSummary {
