@@ -11,7 +11,7 @@ export interface IngestAnswer {
   consentRequested: boolean;
 }
 
-const SNAPSHOT_GAP_MS = 0;
+const SNAPSHOT_GAP_MS = 2_000;
 
 interface RawAnswer {
   live?: { flushIntervalMs?: unknown } | null;

@@ -87,10 +87,13 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     tabStore,
     sessionId: () => store.current().id,
     beat() {
-      if (!recording) return false;
-      if (Date.now() - store.current().lastActivity > options.sessionTimeoutMs) live.end();
+      // An idle session sends nothing until the next interaction starts a new one, whose first
+      // batch starts the heartbeat again; nobody can be watching it stream meanwhile.
+      const idle = Date.now() - store.current().lastActivity > options.sessionTimeoutMs;
+      if (idle) live.end();
+      if (!recording || idle) return false;
       // Something queued will bring an answer anyway (or is waiting out a retry).
-      else if (uploader.queuedBytes() === 0) cut(true, true);
+      if (uploader.queuedBytes() === 0) cut(true, true);
       return true;
     },
     snapshot() {
