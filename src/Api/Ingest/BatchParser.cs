@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SessionKit.Grains.Sessions;
 
 namespace SessionKit.Api.Ingest;
 
@@ -11,11 +12,15 @@ public static class BatchParser
     private const int FullSnapshotEventType = 2;
     private const int MetaEventType = 4;
 
-    public static (ParsedBatch? Batch, IngestProblem? Problem) Parse(byte[] body)
+    /// <summary>
+    /// The body as the grain message for <paramref name="projectId"/>: the events' exact bytes between the
+    /// array's brackets, plus what was read from them on the way (pages, time span, last snapshot).
+    /// </summary>
+    public static (AppendBatch? Batch, IngestProblem? Problem) Parse(byte[] body, string projectId)
     {
         try
         {
-            return Read(body);
+            return Read(body, projectId);
         }
         catch (JsonException ex)
         {
@@ -23,7 +28,7 @@ public static class BatchParser
         }
     }
 
-    private static (ParsedBatch?, IngestProblem?) Read(byte[] body)
+    private static (AppendBatch?, IngestProblem?) Read(byte[] body, string projectId)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 512 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -78,8 +83,8 @@ public static class BatchParser
             return Fail("The body must have both \"seq\" (integer >= 0) and \"events\" (array).");
         }
 
-        var batch = new ParsedBatch(
-            seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset);
+        var batch = new AppendBatch(
+            projectId, seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset);
         return (batch, null);
     }
 
@@ -187,7 +192,7 @@ public static class BatchParser
         return href;
     }
 
-    private static (ParsedBatch?, IngestProblem?) Fail(string detail) => (null, IngestProblem.BadRequest(detail));
+    private static (AppendBatch?, IngestProblem?) Fail(string detail) => (null, IngestProblem.BadRequest(detail));
 
     private sealed class EventsSummary
     {

@@ -87,15 +87,13 @@ public static class IngestEndpoints
             return Problem(problem);
         }
 
-        var (batch, invalid) = BatchParser.Parse(body!);
+        var (batch, invalid) = BatchParser.Parse(body!, project.Id);
         if (batch is null)
         {
             return Problem(invalid!);
         }
 
-        var append = new AppendBatch(
-            project.Id, batch.Seq, batch.EventCount, batch.EventsJson, batch.PageUrls, batch.MinTimestamp, batch.MaxTimestamp, batch.SnapshotOffset);
-        var result = await grains.Get<ISessionGrain>(sessionId).AppendAsync(append);
+        var result = await grains.Get<ISessionGrain>(sessionId).AppendAsync(batch);
         if (result.Outcome == AppendBatchOutcome.UnknownSession)
         {
             return UnknownSession(sessionId, project.Id);

@@ -10,10 +10,11 @@ public sealed class BatchParserTests
     public void EventsAreSlicedExactlyAsSentWithTheirSummary()
     {
         const string events = "{\"type\":4, \"timestamp\":5,\"data\":{\"href\":\"https://a.example/x\",\"width\":1}} ,\n{\"timestamp\":3,\"type\":3}";
-        var (batch, problem) = BatchParser.Parse(Encoding.UTF8.GetBytes("{\"seq\":7,\"extra\":[1,{}],\"events\":[ " + events + " ]}"));
+        var (batch, problem) = BatchParser.Parse(Encoding.UTF8.GetBytes("{\"seq\":7,\"extra\":[1,{}],\"events\":[ " + events + " ]}"), "p1");
 
         Assert.Null(problem);
-        Assert.Equal(7, batch!.Seq);
+        Assert.Equal("p1", batch!.ProjectId);
+        Assert.Equal(7, batch.Seq);
         Assert.Equal(2, batch.EventCount);
         Assert.Equal(events, Encoding.UTF8.GetString(batch.EventsJson));
         Assert.Equal(["https://a.example/x"], batch.PageUrls);
@@ -34,7 +35,7 @@ public sealed class BatchParserTests
             new JsonObject { ["type"] = 2, ["timestamp"] = 3, ["data"] = new JsonObject() },
             new JsonObject { ["type"] = 3, ["timestamp"] = 4, ["data"] = new JsonObject() },
         };
-        var (batch, _) = BatchParser.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["seq"] = 0, ["events"] = sent }.ToJsonString()));
+        var (batch, _) = BatchParser.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["seq"] = 0, ["events"] = sent }.ToJsonString()), "p1");
 
         var tail = JsonNode.Parse("[" + Encoding.UTF8.GetString(batch!.EventsJson.AsSpan(batch.SnapshotOffset!.Value)) + "]")!.AsArray();
         Assert.Equal([4, 2, 3], tail.Select(e => (int)e!["type"]!));
@@ -45,7 +46,7 @@ public sealed class BatchParserTests
     public void FullSnapshotWithoutMetaStartsAtItself()
     {
         var body = "{\"seq\":0,\"events\":[{\"type\":3,\"timestamp\":1},{\"type\":2,\"timestamp\":2}]}";
-        var (batch, _) = BatchParser.Parse(Encoding.UTF8.GetBytes(body));
+        var (batch, _) = BatchParser.Parse(Encoding.UTF8.GetBytes(body), "p1");
         Assert.StartsWith("{\"type\":2", Encoding.UTF8.GetString(batch!.EventsJson.AsSpan(batch.SnapshotOffset!.Value)), StringComparison.Ordinal);
     }
 }
