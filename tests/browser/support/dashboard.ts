@@ -6,6 +6,8 @@ export interface AdminCredentials {
 }
 
 const REPLAY_FRAME = '[data-testid=replay-root] iframe';
+const LIVE_FRAME = '[data-testid=live-root] iframe';
+const LIVE_NOTICES = ['[data-testid=live-blocked]', '[data-testid=live-consent]', '[data-testid=live-failed]'];
 
 /**
  * Opens the dashboard and signs in through its UI: on a server without an administrator it
@@ -76,4 +78,33 @@ export async function openReplay(page: Page, baseUrl: string, sessionId: string)
 export async function sandboxTokens(iframe: Locator): Promise<string[] | null> {
   const value = await iframe.getAttribute('sandbox');
   return value === null ? null : value.toLowerCase().split(/\s+/).filter((token) => token.length > 0);
+}
+
+/**
+ * Goes to the live list through the main navigation, waits for `sessionId`'s row (the list
+ * fetches active sessions, then follows the hub's pushes) and clicks its "Watch live".
+ */
+export async function watchFromLiveList(page: Page, sessionId: string): Promise<ReplayView> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Live', exact: true }).click();
+  await page.waitForURL((url) => url.hash === '#/live');
+  const row = page.locator(`[data-testid=live-session-row][data-session-id="${sessionId}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  await row.locator('[data-testid=watch-live]').click();
+  await page.waitForURL((url) => url.hash === `#/live/${sessionId}`);
+  return waitForLiveFrame(page);
+}
+
+/**
+ * Waits for the live view (already navigated to) to mount the live replayer's iframe, which
+ * happens once the visitor's full snapshot has arrived. Fails at once, with the dashboard's
+ * own message, when it shows "blocked", a consent notice or "cannot watch".
+ */
+export async function waitForLiveFrame(page: Page): Promise<ReplayView> {
+  await page.locator([LIVE_FRAME, ...LIVE_NOTICES].join(', ')).first().waitFor({ state: 'attached', timeout: 30_000 });
+  const notice = page.locator(LIVE_NOTICES.join(', '));
+  if ((await notice.count()) > 0) {
+    throw new Error(`the live view shows a notice instead of the visitor's page: ${await notice.first().innerText()}`);
+  }
+  const iframe = page.locator(LIVE_FRAME).first();
+  return { iframe, frame: iframe.contentFrame() };
 }

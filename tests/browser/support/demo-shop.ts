@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually, type AdminApi, type SessionSummary } from './api';
 
 /** What the visitor types at checkout: distinctive, so finding any of it in storage is a leak. */
@@ -36,6 +36,24 @@ async function waitForSdk(page: Page): Promise<string | null> {
   return page.evaluate(() => window.SessionKit?.getSessionId?.() ?? null);
 }
 
+/** The id of the session the SDK records on `page`; fails if it reports none. */
+export async function recordingSessionId(page: Page): Promise<string> {
+  const id = await waitForSdk(page);
+  if (!id) throw new Error(`the SDK on ${page.url()} reports no session id (window.SessionKit.getSessionId())`);
+  return id;
+}
+
+/**
+ * A visitor's browser context, with a user agent unique to it (so its sessions can be told
+ * apart from other tests'). Not local-only: interception would hold the SDK's unload-time uploads.
+ */
+export async function newVisitorContext(browser: Browser): Promise<{ context: BrowserContext; userAgent: string }> {
+  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36 SessionKitBrowserTest/${randomBytes(6).toString('hex')}`;
+  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(15_000);
+  return { context, userAgent };
+}
+
 /**
  * A visitor in a fresh browser context: adds three products in the demo shop, checks out,
  * types TYPED into the form, places the order, then makes the SDK send everything (flush,
@@ -43,9 +61,7 @@ async function waitForSdk(page: Page): Promise<string | null> {
  */
 export async function visitDemoShop(browser: Browser, baseUrl: string): Promise<DemoVisit> {
   const startedAt = new Date();
-  const userAgent = `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36 SessionKitBrowserTest/${randomBytes(6).toString('hex')}`;
-  const context = await browser.newContext({ userAgent, viewport: { width: 1280, height: 800 } });
-  context.setDefaultTimeout(15_000);
+  const { context, userAgent } = await newVisitorContext(browser);
   const ids = new Set<string>();
   try {
     const page = await context.newPage();

@@ -41,7 +41,7 @@ describe('LiveConnection', () => {
 
     expect(states).toEqual(['connecting', 'connected']);
     expect(hub.calls('WatchSession')).toEqual([['s-1']]);
-    expect(watched).toHaveBeenCalledWith({ sessionId: 's-1', projectId: 'default', status: 'streaming' });
+    expect(watched).toHaveBeenCalledWith({ sessionId: 's-1', projectId: 'default', status: 'streaming', viewerCount: 1 });
   });
 
   it('re-issues every active watch after a reconnect, and only those', async () => {
@@ -119,6 +119,19 @@ describe('LiveConnection', () => {
     off();
     hub.push('SessionStarted', summary);
     expect(started).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a watch answer without viewerCount as a payload error', async () => {
+    const { hub, connection } = connect();
+    hub.answers.set('WatchSession', (sessionId) => ({ sessionId, projectId: 'shop', status: 'streaming' }));
+    connection.start();
+    await flush();
+    const onWatched = vi.fn();
+    const onError = vi.fn();
+    connection.watchSession('s-1', { onWatched, onError });
+    await flush();
+    expect(onWatched).not.toHaveBeenCalled();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringContaining('$.viewerCount') as unknown }));
   });
 
   it('keeps trying to start, then issues watches, and stops for good on stop()', async () => {

@@ -21,6 +21,7 @@ export const watchSessionResultDecoder: Decoder<WatchSessionResult> = object({
   sessionId: string,
   projectId: string,
   status: watchStatusDecoder,
+  viewerCount: number,
 });
 
 export const liveSessionSummaryDecoder: Decoder<LiveSessionSummary> = object({

@@ -57,6 +57,30 @@ describe('payload validation', () => {
     await expect(api.listProjects()).rejects.toThrow('$[0].ingestKey');
   });
 
+  it('reads firstEventAt as Unix ms, and as null when it is null or missing', async () => {
+    const { firstEventAt: _, ...withoutFirst } = makeSession();
+    const { api } = apiWith(
+      route('GET', '/api/v1/sessions/known', () => json(makeSession({ firstEventAt: 1_732_183_200_000 }))),
+      route('GET', '/api/v1/sessions/none', () => json(makeSession({ firstEventAt: null }))),
+      route('GET', '/api/v1/sessions/older', () => json(withoutFirst)),
+      route('GET', '/api/v1/sessions/bad', () => json({ ...makeSession(), firstEventAt: '2026-11-21T10:00:00Z' })),
+    );
+    expect((await api.getSession('known')).firstEventAt).toBe(1_732_183_200_000);
+    expect((await api.getSession('none')).firstEventAt).toBeNull();
+    expect((await api.getSession('older')).firstEventAt).toBeNull();
+    await expect(api.getSession('bad')).rejects.toThrow('$.firstEventAt: expected a number');
+  });
+
+  it('reads requireLiveConsent of a project and rejects a project without it', async () => {
+    const project = { id: 'default', name: 'Default', ingestKey: 'pk', allowedOrigins: [], createdAt: '2026-01-01T00:00:00Z' };
+    const { api } = apiWith(
+      route('GET', '/api/v1/projects', () => json([{ ...project, requireLiveConsent: true }])),
+      route('POST', '/api/v1/projects', () => json(project, 201)),
+    );
+    expect((await api.listProjects())[0]?.requireLiveConsent).toBe(true);
+    await expect(api.createProject({ name: 'Default', allowedOrigins: [] })).rejects.toThrow('$.requireLiveConsent: expected a boolean');
+  });
+
   it('turns invalid JSON into an ApiError instead of crashing', async () => {
     const { api } = apiWith(route('GET', '/api/v1/projects', () => new Response('<html>', { status: 200 })));
     await expect(api.listProjects()).rejects.toBeInstanceOf(ApiError);
@@ -80,6 +104,16 @@ describe('requests', () => {
       limit: '25',
       cursor: 'next-1',
     });
+  });
+
+  it('sends requireLiveConsent with PATCH', async () => {
+    const { api, calls } = apiWith(
+      route('PATCH', '/api/v1/projects/shop', (request) =>
+        json({ id: 'shop', name: 'Shop', ingestKey: 'pk', allowedOrigins: [], createdAt: '2026-01-01T00:00:00Z', ...(request.body as object) }),
+      ),
+    );
+    await expect(api.updateProject('shop', { requireLiveConsent: true })).resolves.toMatchObject({ requireLiveConsent: true });
+    expect(calls[0]!.body).toEqual({ requireLiveConsent: true });
   });
 
   it('escapes ids in paths', async () => {

@@ -24,6 +24,8 @@ export const projectDecoder = object({
   name: string,
   ingestKey: string,
   allowedOrigins: array(string),
+  /** Viewers must wait for the visitor's consent before they see anything live. */
+  requireLiveConsent: boolean,
   createdAt: isoDate,
 });
 export type Project = Decoded<typeof projectDecoder>;
@@ -51,6 +53,8 @@ export const sessionDecoder = object({
   durationMs: number,
   eventCount: number,
   byteSize: number,
+  /** The first event's timestamp (Unix ms); null (or absent, from older servers) before any event. */
+  firstEventAt: nullable(number),
 });
 export type Session = Decoded<typeof sessionDecoder>;
 
@@ -120,4 +124,5 @@ export interface NewProject {
 export interface ProjectChanges {
   readonly name?: string;
   readonly allowedOrigins?: readonly string[];
+  readonly requireLiveConsent?: boolean;
 }

@@ -10,7 +10,7 @@ type Answer = (...args: unknown[]) => unknown;
 export class FakeHubConnection implements HubConnectionLike {
   readonly invocations: Array<{ method: string; args: unknown[] }> = [];
   readonly answers = new Map<string, Answer>([
-    ['WatchSession', (sessionId) => ({ sessionId, projectId: 'default', status: 'streaming' })],
+    ['WatchSession', (sessionId) => ({ sessionId, projectId: 'default', status: 'streaming', viewerCount: 1 })],
   ]);
   starts = 0;
   stops = 0;

@@ -67,6 +67,7 @@ export function makeProject(overrides: Partial<Project> = {}): Project {
     name: `Project ${id}`,
     ingestKey: fresh('key'),
     allowedOrigins: [],
+    requireLiveConsent: false,
     createdAt: '2026-11-20T09:00:00Z',
     ...overrides,
   };
@@ -91,6 +92,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     durationMs: 252_000,
     eventCount: 1830,
     byteSize: 2_412_345,
+    firstEventAt: Date.parse('2026-11-21T10:00:00.250Z'),
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent, SessionComment } from '../../api/live-hub-contract';
+import type { Session } from '../../api/types';
 import { FakeHubConnection } from '../../test/fake-hub';
 import { fakeFetch, json, makeSession, route } from '../../test/fake-server';
 import { renderWithApp } from '../../test/render';
@@ -54,10 +55,10 @@ function Harness(props: { factory: LiveReplayerFactory }) {
   );
 }
 
-function setup(options: { sandbox?: string | null; comments?: SessionComment[] } = {}) {
+function setup(options: { sandbox?: string | null; comments?: SessionComment[]; session?: Partial<Session> } = {}) {
   const hub = new FakeHubConnection();
   const replayers = fakeReplayers(options.sandbox);
-  const session = makeSession({ id: 'live-1', projectId: 'shop', status: 'active' });
+  const session = makeSession({ id: 'live-1', projectId: 'shop', status: 'active', ...options.session });
   const server = fakeFetch(
     route('GET', '/api/v1/sessions/live-1', () => json(session)),
     route('GET', '/api/v1/sessions/live-1/comments', () => json(options.comments ?? [])),
@@ -101,6 +102,16 @@ describe('LiveViewPage', () => {
     expect(lag).toBeLessThan(10_000);
   });
 
+  it('shows the viewer count the watch answer carries, before any ViewersChanged', async () => {
+    const { hub } = setup();
+    hub.answers.set('WatchSession', (sessionId) => ({ sessionId, projectId: 'shop', status: 'streaming', viewerCount: 3 }));
+    expect(screen.getByTestId('live-viewers').textContent).toBe('— viewers');
+    await watched(hub);
+    await waitFor(() => expect(screen.getByTestId('live-viewers').textContent).toBe('3 viewers'));
+    act(() => hub.push('ViewersChanged', 'live-1', 2));
+    expect(screen.getByTestId('live-viewers').textContent).toBe('2 viewers');
+  });
+
   it('resyncs on a seq gap: destroys the replayer and calls WatchSession again', async () => {
     const { hub, replayers } = setup();
     await watched(hub);
@@ -137,10 +148,11 @@ describe('LiveViewPage', () => {
 
   it('shows viewers and consent, and unwatches on unmount', async () => {
     const { hub } = setup();
-    hub.answers.set('WatchSession', (sessionId) => ({ sessionId, projectId: 'shop', status: 'awaiting-consent' }));
+    hub.answers.set('WatchSession', (sessionId) => ({ sessionId, projectId: 'shop', status: 'awaiting-consent', viewerCount: 1 }));
     await watched(hub);
     await waitFor(() => expect(screen.getByTestId('live-status').textContent).toContain('awaiting-consent'));
     expect(screen.getByTestId('live-consent')).toBeTruthy();
+    expect(screen.getByTestId('live-viewers').textContent).toBe('1 viewer');
 
     act(() => hub.push('ViewersChanged', 'live-1', 2));
     expect(screen.getByTestId('live-viewers').textContent).toBe('2 viewers');
@@ -180,5 +192,18 @@ describe('LiveViewPage', () => {
     );
     await waitFor(() => expect(screen.getAllByTestId('comment-item')).toHaveLength(2));
     expect(screen.getAllByTestId('comment-item')[1]!.textContent).toContain('Seen it too');
+  });
+
+  it('times comments from the first event the server reports, or from the session start without one', async () => {
+    const startedAt = '2026-11-21T10:00:00.000Z';
+    const comment = (at: number): SessionComment => ({ id: 'c-1', sessionId: 'live-1', author: 'bob', text: 'Look', at, createdAt: startedAt });
+    const firstEventAt = Date.parse(startedAt) + 60_000;
+
+    const withFirst = setup({ session: { startedAt, firstEventAt }, comments: [comment(firstEventAt + 7_000)] });
+    await waitFor(() => expect(screen.getByTestId('comment-item').querySelector('.comment__time')?.textContent).toBe('0:07'));
+    withFirst.view.unmount();
+
+    setup({ session: { startedAt, firstEventAt: null }, comments: [comment(firstEventAt + 7_000)] });
+    await waitFor(() => expect(screen.getByTestId('comment-item').querySelector('.comment__time')?.textContent).toBe('1:07'));
   });
 });

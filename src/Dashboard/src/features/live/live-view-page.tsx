@@ -19,7 +19,7 @@ const watchLabels: Record<LiveSessionState['watchStatus'], string> = {
 /** The message over the stage, if any; null once the visitor's page is on screen. */
 function stageNotice(live: LiveSessionState): { testId?: string; title: string; text: string } | null {
   if (live.violation) return { testId: 'live-blocked', title: 'Live view blocked', text: live.violation };
-  if (live.watchStatus === 'failed') return { title: 'Cannot watch this session', text: live.error ?? '' };
+  if (live.watchStatus === 'failed') return { testId: 'live-failed', title: 'Cannot watch this session', text: live.error ?? '' };
   if (live.watchStatus === 'consent-denied') {
     return { testId: 'live-consent', title: 'The visitor declined', text: 'The visitor did not agree to be watched.' };
   }
@@ -46,8 +46,10 @@ export default function LiveViewPage(props: { sessionId: string; createReplayer?
   const lag = computeLag(Date.now(), live.newestTimestamp);
   const notice = stageNotice(live);
   const projectId = live.projectId ?? session.data?.projectId ?? null;
-  // The live view never sees the recording's first event; the session start stands in for it in links.
-  const firstTimestamp = session.data ? Date.parse(session.data.startedAt) : null;
+  // Comment times and links count from the recording's first event, which the live view itself
+  // may never receive (its catch-up starts at the latest snapshot): the server's firstEventAt,
+  // or the session start while the server has no event yet.
+  const firstTimestamp = session.data ? (session.data.firstEventAt ?? Date.parse(session.data.startedAt)) : null;
 
   return (
     <div className="page">

@@ -92,6 +92,7 @@ export function useLiveSession(
       onWatched: (result) => {
         setWatchStatus(result.status);
         setProjectId(result.projectId);
+        setViewers(result.viewerCount);
         setError(null);
       },
       onError: (failure) => {

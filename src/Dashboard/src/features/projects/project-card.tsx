@@ -6,6 +6,7 @@ import { useConfig } from '../../lib/config';
 import { formatDateTime } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { buildInstallSnippet } from './install-snippet';
+import { LiveConsentToggle } from './live-consent-toggle';
 import { formatOrigins, parseOrigins } from './origins';
 
 function OriginsEditor(props: { project: Project }) {
@@ -87,6 +88,7 @@ export function ProjectCard(props: { project: Project }) {
         <p className="hint">Public by design: it ships in your pages and can only write recordings.</p>
       </div>
       <OriginsEditor project={project} />
+      <LiveConsentToggle project={project} />
       <div className="project-card__section">
         <div className="key-row key-row--spread">
           <span className="field__label">Install snippet</span>

@@ -39,6 +39,49 @@ describe('ProjectsPage', () => {
     expect(await screen.findByText('Saved')).toBeTruthy();
   });
 
+  it('switches requireLiveConsent with PATCH and shows what the server saved', async () => {
+    const patches: unknown[] = [];
+    let project = makeProject({ id: 'shop', requireLiveConsent: false });
+    const { fetch } = fakeFetch(
+      route('GET', '/api/v1/projects', () => json([project])),
+      route('PATCH', '/api/v1/projects/shop', (request) => {
+        patches.push(request.body);
+        project = { ...project, ...(request.body as object) };
+        return json(project);
+      }),
+    );
+    renderWithApp(<ProjectsPage />, { fetch });
+
+    const toggle = (await screen.findByTestId('require-live-consent')) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(within(screen.getByTestId('project-card')).getByLabelText('Ask visitors for consent before anyone watches live')).toBe(toggle);
+
+    fireEvent.click(toggle);
+    await waitFor(() => expect(patches).toEqual([{ requireLiveConsent: true }]));
+    await waitFor(() => expect(toggle.disabled).toBe(false));
+    expect(toggle.checked).toBe(true);
+
+    fireEvent.click(toggle);
+    await waitFor(() => expect(patches).toEqual([{ requireLiveConsent: true }, { requireLiveConsent: false }]));
+    await waitFor(() => expect(toggle.disabled).toBe(false));
+    expect(toggle.checked).toBe(false);
+  });
+
+  it('shows the saved setting again when switching requireLiveConsent fails', async () => {
+    const project = makeProject({ id: 'shop', requireLiveConsent: true });
+    const { fetch } = fakeFetch(
+      route('GET', '/api/v1/projects', () => json([project])),
+      route('PATCH', '/api/v1/projects/shop', () => problem(500, 'Storage unavailable')),
+    );
+    renderWithApp(<ProjectsPage />, { fetch });
+
+    const toggle = (await screen.findByTestId('require-live-consent')) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    expect(await screen.findByText(/Could not save: Storage unavailable/)).toBeTruthy();
+    expect(toggle.checked).toBe(true);
+  });
+
   it('does not send an invalid origin', async () => {
     const { fetch, calls } = fakeFetch(route('GET', '/api/v1/projects', () => json([makeProject()])));
     renderWithApp(<ProjectsPage />, { fetch });
