@@ -1,17 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answer, liveServer, settle } from './test-support/fake-transport';
 import { emit, mouse, resetPage, start, stopAll } from './test-support/sessionkit-fixture';
+import { captureShadowRoots } from './test-support/shadow-roots';
 
 vi.mock('@rrweb/record', () => import('./test-support/fake-rrweb'));
 
+let shadow: ReturnType<typeof captureShadowRoots>;
 beforeEach(() => {
   resetPage();
   document.body.innerHTML = '';
+  shadow = captureShadowRoots();
 });
 afterEach(stopAll);
 
-const indicator = () => document.querySelector<HTMLElement>('.sk-live-indicator');
-const dialogs = () => document.querySelectorAll<HTMLElement>('.sk-consent');
+const hosts = () => document.querySelectorAll<HTMLElement>('sessionkit-ui');
+const indicator = () => shadow.parts('badge')[0] ?? null;
+const dialogs = () => shadow.parts('dialog');
 const click = (name: string) => [...dialogs()[0]!.querySelectorAll('button')].find((b) => b.textContent === name)!.click();
 const consents = (fake: ReturnType<typeof start>['fake']) => fake.consents().map((r) => JSON.parse(r.body as string) as unknown);
 
@@ -23,22 +27,30 @@ async function batch(kit: ReturnType<typeof start>['kit']): Promise<void> {
 }
 
 describe('live indicator', () => {
-  it('shows a blocked badge while watched and removes it when live ends', async () => {
+  it('shows a badge in a closed shadow root while watched and removes it when live ends', async () => {
     const server = liveServer({ live: 100 });
     const { kit } = start({}, server.responder);
     expect(indicator()).toBeNull();
     await batch(kit);
     const badge = indicator()!;
     expect(badge.textContent).toBe('Support is viewing this page');
-    expect(badge.hasAttribute('data-sk-block')).toBe(true);
-    expect(badge.classList.contains('rr-block')).toBe(true);
+    expect(badge.getAttribute('role')).toBe('status');
     expect(badge.style.position).toBe('fixed');
+    expect(shadow.modes()).toEqual(['closed']);
+    // The host is all the page (and rrweb) sees: no content, no size, only display: contents.
+    const [host] = hosts();
+    expect(host!.shadowRoot).toBeNull();
+    expect(host!.childNodes).toHaveLength(0);
+    expect(host!.getAttributeNames()).toEqual(['style']);
+    expect(host!.getAttribute('style')).toBe('display: contents;');
+    expect(document.body.textContent).not.toContain('Support is viewing');
 
     await batch(kit);
-    expect(document.querySelectorAll('.sk-live-indicator')).toHaveLength(1);
+    expect(hosts()).toHaveLength(1);
     server.hints.live = null;
     await batch(kit);
     expect(indicator()).toBeNull();
+    expect(hosts()).toHaveLength(0);
   });
 
   it('uses liveIndicatorText, is left out with liveIndicator false, and goes with stop()', async () => {
@@ -47,6 +59,7 @@ describe('live indicator', () => {
     expect(indicator()!.textContent).toBe('Ein Mitarbeiter sieht zu');
     await custom.kit.stop();
     expect(indicator()).toBeNull();
+    expect(hosts()).toHaveLength(0);
 
     const off = start({ liveIndicator: false }, liveServer({ live: 100 }).responder);
     await batch(off.kit);
@@ -55,19 +68,25 @@ describe('live indicator', () => {
 });
 
 describe('live consent', () => {
-  it('asks in a blocked dialog and posts the answer with the ingest key', async () => {
+  it('asks in a dialog in a closed shadow root and posts the answer with the ingest key', async () => {
+    const page = document.body.appendChild(document.createElement('input'));
+    page.focus();
     const { fake, kit } = start({}, liveServer({ consentRequested: true }).responder);
     await batch(kit);
     const [dialog] = dialogs();
     expect(dialog!.getAttribute('role')).toBe('dialog');
-    expect(dialog!.hasAttribute('data-sk-block')).toBe(true);
     expect(dialog!.textContent).toContain('A support agent would like to view this page with you. Allow?');
-    expect(document.activeElement).toBe(dialog);
+    expect(shadow.modes()).toEqual(['closed']);
+    // Focus is on the dialog itself; the page only sees its host.
+    expect((dialog!.getRootNode() as ShadowRoot).activeElement).toBe(dialog);
+    expect(document.activeElement).toBe(hosts()[0]);
     expect(fake.consents()).toHaveLength(0);
 
     click('Allow');
     await settle();
     expect(dialogs()).toHaveLength(0);
+    expect(hosts()).toHaveLength(0);
+    expect(document.activeElement).toBe(page);
     const [sent] = fake.consents();
     expect(sent!.url).toBe(`https://sk.test/api/v1/sessions/${kit.getSessionId()}/live-consent`);
     expect(sent!.headers['X-SessionKit-Key']).toBe('pk_test');

@@ -223,3 +223,102 @@ describe('takeFullSnapshot', () => {
     expect(rr.snapshots).toBe(0);
   });
 });
+
+describe('live across page loads', () => {
+  const saved = () => sessionStorage.getItem('sessionkit.live');
+  const snapshot = () => {
+    emit({ type: 4, timestamp: Date.now(), data: { href: location.href } });
+    emit({ type: 2, timestamp: Date.now(), data: { node: {} } });
+  };
+  /** A page of the tab whose last answer said someone watches; the next page starts `gapMs` later. */
+  async function leaveWatchedPage(gapMs: number, init = {}) {
+    const first = start(init, liveServer({ live: 100 }).responder);
+    emit(mouse());
+    await first.kit.flush();
+    window.dispatchEvent(new Event('pagehide'));
+    await settle();
+    await vi.advanceTimersByTimeAsync(gapMs);
+    document.body.innerHTML = ''; // the next page's document
+    return first.kit.getSessionId();
+  }
+
+  it('remembers what every answer says about live mode in the tab, and forgets it on live null', async () => {
+    const server = liveServer({ live: 250 });
+    const { kit } = start({}, server.responder);
+    expect(saved()).toBeNull();
+    emit(mouse());
+    await kit.flush();
+    expect(saved()).toBe(`${kit.getSessionId()}:250:${Date.now()}`);
+    await vi.advanceTimersByTimeAsync(1_000);
+    emit(mouse());
+    await kit.flush();
+    expect(saved()).toBe(`${kit.getSessionId()}:250:${Date.now()}`);
+
+    server.hints.live = null;
+    emit(mouse());
+    await kit.flush();
+    expect(saved()).toBeNull();
+  });
+
+  it('starts the next page of a session watched a moment ago live: badge at once, snapshot sent promptly', async () => {
+    const id = await leaveWatchedPage(4_000);
+    const { fake, kit } = start({}, liveServer({ live: 100 }).responder);
+    expect(kit.getSessionId()).toBe(id);
+    expect(document.querySelectorAll('sessionkit-ui')).toHaveLength(1); // the badge, before any answer
+    snapshot();
+    await vi.advanceTimersByTimeAsync(99);
+    expect(batches(fake)).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(batches(fake).map((b) => b.events.map((e) => e.type))).toEqual([[4, 2]]);
+    // Still streaming until an answer says otherwise.
+    emit(mouse());
+    await vi.advanceTimersByTimeAsync(100);
+    expect(batches(fake)).toHaveLength(2);
+  });
+
+  it('ignores a live state that is stale or belongs to another session', async () => {
+    await leaveWatchedPage(10_000);
+    const stale = start();
+    expect(document.querySelector('sessionkit-ui')).toBeNull();
+    snapshot();
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(batches(stale.fake)).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(batches(stale.fake)).toHaveLength(1);
+
+    await stopAll();
+    resetPage();
+    sessionStorage.setItem('sessionkit.live', `${'0'.repeat(32)}:100:${Date.now()}`);
+    const other = start();
+    snapshot();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(batches(other.fake)).toHaveLength(0);
+  });
+
+  it('keeps a slower heartbeat from making the state stale: it counts as fresh for two heartbeats', async () => {
+    await leaveWatchedPage(25_000, { liveCheckIntervalMs: 30_000 });
+    const { fake } = start({ liveCheckIntervalMs: 30_000 });
+    snapshot();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(batches(fake)).toHaveLength(1);
+  });
+
+  it('sends everything at once on pagehide while live, the batch in flight included', async () => {
+    const { held, responder, release } = heldServer();
+    const { fake, kit } = start({}, responder);
+    emit(mouse());
+    void kit.flush();
+    await settle();
+    held.shift()!(liveAnswer({ live: 100 }));
+    emit(mouse());
+    await vi.advanceTimersByTimeAsync(100); // seq 1 in flight
+    emit(mutation());
+    window.dispatchEvent(new Event('pagehide'));
+    const unload = fake.events().filter((r) => r.keepalive);
+    expect(unload.map((r) => [plain(r.body).seq, plain(r.body).events.length])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    release();
+  });
+});

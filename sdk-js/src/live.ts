@@ -12,6 +12,8 @@ export interface IngestAnswer {
 }
 
 const SNAPSHOT_GAP_MS = 2_000;
+/** How old the live state a previous page of the tab left may be for a new page to start live. */
+const RESUME_WINDOW_MS = 10_000;
 
 interface RawAnswer {
   live?: { flushIntervalMs?: unknown } | null;
@@ -58,7 +60,10 @@ export interface Live {
   end(): void;
   /** A batch was cut: the heartbeat waits a full interval from now. */
   sent(): void;
-  /** Page shown (again): heartbeats run. */
+  /**
+   * Page shown (again): heartbeats run. On a new page of a session that was being watched a
+   * moment ago (the live state the previous page left in the tab), live mode starts at once.
+   */
   resume(): void;
   /** Page hidden: no heartbeats, to save battery. */
   pause(): void;
@@ -81,6 +86,7 @@ export function createLive(ctx: LiveContext): Live {
     ctx.retimed();
     if (next && options.liveIndicator) indicator ??= showIndicator(options.liveIndicatorText);
     if (!next) {
+      tabStore.remove(storageKeys.live);
       indicator?.remove();
       indicator = null;
     }
@@ -130,8 +136,10 @@ export function createLive(ctx: LiveContext): Live {
     flushIntervalMs: () => interval,
     answer(answer) {
       if (stopped) return;
-      set(answer.live);
       const now = Date.now();
+      // Every live answer renews it, so that the next page of this tab knows how fresh it is.
+      if (answer.live) tabStore.set(storageKeys.live, `${ctx.sessionId()}:${answer.live}:${now}`);
+      set(answer.live);
       if (answer.takeFullSnapshot && now - lastSnapshot >= SNAPSHOT_GAP_MS) {
         lastSnapshot = now;
         ctx.snapshot();
@@ -140,7 +148,15 @@ export function createLive(ctx: LiveContext): Live {
     },
     end: () => set(null),
     sent: arm,
-    resume: arm,
+    resume() {
+      // What the last answer in this tab said: a new page of a session watched a moment ago
+      // streams (and shows the badge) from its first event instead of after its first answer.
+      const [id, ms, at] = (tabStore.get(storageKeys.live) ?? '').split(':');
+      const age = Date.now() - Number(at);
+      const fresh = age >= 0 && age < Math.max(RESUME_WINDOW_MS, 2 * options.liveCheckIntervalMs);
+      if (id === ctx.sessionId() && fresh) set(Number(ms) || null);
+      arm();
+    },
     pause: () => clearTimeout(heartbeat),
     stop() {
       stopped = true;

@@ -31,6 +31,8 @@ export const storageKeys = {
   visitor: 'sessionkit.visitor',
   /** `<session id>:1` or `:0`, the visitor's answer to the live-view consent request. */
   consent: 'sessionkit.consent',
+  /** `<session id>:<flush interval>:<time>`, left by the last ingest answer that said someone watches. */
+  live: 'sessionkit.live',
 } as const;
 
 export interface SessionStoreInit {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../api/live-hub-contract';
-import { computeLag, formatLag, liveBaseline, LiveStream, type LiveReplayer } from './live-stream';
+import { elapsedMs, formatIdle, formatLag, liveBaseline, LiveStream, type LiveReplayer } from './live-stream';
 
 const T = 1_700_000_000_000;
 const meta = (ts: number, href = 'https://shop.example.com/'): RecordedEvent => ({ type: 4, timestamp: ts, data: { href, width: 1280, height: 720 } });
 const full = (ts: number): RecordedEvent => ({ type: 2, timestamp: ts, data: { node: {} } });
 const inc = (ts: number, id = ts): RecordedEvent => ({ type: 3, timestamp: ts, data: { source: 1, id } });
 
-function harness(now = T + 10_000) {
+function harness(start = T + 10_000) {
+  let now = start;
   const log: string[] = [];
   const replayers: Array<{ started: number | null; events: RecordedEvent[]; destroyed: boolean }> = [];
   const stream = new LiveStream({
@@ -33,7 +34,9 @@ function harness(now = T + 10_000) {
       };
     },
   });
-  return { stream, replayers, log };
+  /** Moves the receiving side's clock. */
+  const at = (time: number) => (now = time);
+  return { stream, replayers, log, at };
 }
 
 describe('LiveStream', () => {
@@ -123,15 +126,50 @@ describe('liveBaseline', () => {
 });
 
 describe('lag', () => {
-  it('is now minus the newest event timestamp, never negative', () => {
-    expect(computeLag(T + 120, T)).toBe(120);
-    expect(computeLag(T + 120.4, T)).toBe(120);
-    expect(computeLag(T - 50, T)).toBe(0);
-    expect(computeLag(T, null)).toBeNull();
+  it('is measured when a batch arrives: arrival minus the newest event in it', () => {
+    const { stream, at } = harness();
+    at(T + 60_000);
+    stream.receive({ seq: 1, events: [meta(T), full(T)] }); // the catch-up: as old as the visitor is idle
+    expect(stream.lagMs).toBeNull();
+    at(T + 61_000);
+    stream.receive({ seq: 2, events: [inc(T + 60_880), inc(T + 60_750)] });
+    expect(stream.lagMs).toBe(120);
+  });
+
+  it('keeps the last measured value through heartbeats and idle time', () => {
+    const { stream, at } = harness();
+    stream.receive({ seq: 1, events: [meta(T), full(T)] });
+    at(T + 20_300);
+    stream.receive({ seq: 2, events: [inc(T + 20_000)] });
+    at(T + 45_000);
+    stream.receive({ seq: 3, events: [] });
+    stream.receive({ seq: 4, events: [] });
+    expect(stream.lagMs).toBe(300);
+    expect(stream.newestTimestamp).toBe(T + 20_000);
+  });
+
+  it('is never negative when the visitor clock runs ahead', () => {
+    const { stream, at } = harness();
+    stream.receive({ seq: 1, events: [meta(T), full(T)] });
+    at(T + 100);
+    stream.receive({ seq: 2, events: [inc(T + 2_000)] });
+    expect(stream.lagMs).toBe(0);
   });
 
   it('reads as "lag 120 ms"', () => {
     expect(formatLag(120)).toBe('lag 120 ms');
     expect(formatLag(null)).toBe('lag —');
+  });
+});
+
+describe('idle', () => {
+  it('is the time since the newest event, shown in seconds once it passes 3 s', () => {
+    expect(elapsedMs(T + 12_400, T)).toBe(12_400);
+    expect(elapsedMs(T - 50, T)).toBe(0);
+    expect(elapsedMs(T, null)).toBeNull();
+    expect(formatIdle(12_400)).toBe('idle 12 s');
+    expect(formatIdle(3_001)).toBe('idle 3 s');
+    expect(formatIdle(3_000)).toBeNull();
+    expect(formatIdle(null)).toBeNull();
   });
 });

@@ -37,14 +37,22 @@ export function liveBaseline(newestTimestamp: number, now: number, bufferMs: num
   return Math.max(now, newestTimestamp) - bufferMs;
 }
 
-/** Milliseconds between now and the newest event received (never negative), or null. */
-export function computeLag(now: number, newestTimestamp: number | null): number | null {
-  if (newestTimestamp === null) return null;
-  return Math.max(0, Math.round(now - newestTimestamp));
+/** Milliseconds from `timestamp` to `now`, never negative (the visitor's clock is not ours), or null. */
+export function elapsedMs(now: number, timestamp: number | null): number | null {
+  if (timestamp === null) return null;
+  return Math.max(0, Math.round(now - timestamp));
 }
 
 export function formatLag(lagMs: number | null): string {
   return lagMs === null ? 'lag —' : `lag ${lagMs} ms`;
+}
+
+/** Below this, the time since the visitor's newest event is not worth showing. */
+export const idleShownAfterMs = 3_000;
+
+/** `idle 12 s` once the visitor's newest event is older than idleShownAfterMs, else null. */
+export function formatIdle(idleMs: number | null): string | null {
+  return idleMs === null || idleMs <= idleShownAfterMs ? null : `idle ${Math.floor(idleMs / 1000)} s`;
 }
 
 /** The page address of a Meta event, if it is one and has it. */
@@ -65,6 +73,12 @@ export class LiveStream {
   phase: StreamPhase = 'awaiting-catch-up';
   lastSeq: number | null = null;
   newestTimestamp: number | null = null;
+  /**
+   * Delivery lag of the last live batch that carried events: when it arrived minus its newest
+   * event. Neither heartbeats (no events) nor the catch-up (whose newest event is as old as the
+   * visitor has been idle) are measured, so an idle visitor does not read as a slow stream.
+   */
+  lagMs: number | null = null;
   currentUrl: string | null = null;
   private pending: RecordedEvent[] = [];
   private replayer: LiveReplayer | null = null;
@@ -89,7 +103,9 @@ export class LiveStream {
    * itself and the caller must call WatchSession again for a fresh catch-up.
    */
   receive(batch: LiveBatch): ReceiveResult {
-    if (this.phase === 'awaiting-catch-up') {
+    const arrivedAt = this.now();
+    const catchUp = this.phase === 'awaiting-catch-up';
+    if (catchUp) {
       // Messages of the previous watch can still arrive before the catch-up, which is
       // either empty or begins with the full snapshot (Meta, FullSnapshot).
       if (batch.events.length > 0 && !startsWithSnapshot(batch.events)) return 'ignored';
@@ -105,6 +121,8 @@ export class LiveStream {
       if (this.newestTimestamp === null || event.timestamp > this.newestTimestamp) this.newestTimestamp = event.timestamp;
       this.currentUrl = metaHref(event) ?? this.currentUrl;
     }
+    const newestInBatch = events.at(-1)?.timestamp;
+    if (!catchUp && newestInBatch !== undefined) this.lagMs = elapsedMs(arrivedAt, newestInBatch);
 
     if (this.phase === 'playing' && this.replayer) {
       for (const event of events) this.replayer.addEvent(event);

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RecordedEvent, SessionComment } from '../../api/live-hub-contract';
 import type { Session } from '../../api/types';
 import { FakeHubConnection } from '../../test/fake-hub';
@@ -97,9 +97,31 @@ describe('LiveViewPage', () => {
     expect(screen.getByTestId('live-root').querySelector('iframe')?.getAttribute('sandbox')).toBe('allow-same-origin');
     expect(screen.getByTestId('live-url').textContent).toBe('https://shop.example.com/cart');
     expect(screen.getByTestId('live-status').textContent).toBe('connected · streaming');
-    const lag = Number(/^lag (\d+) ms$/.exec(screen.getByTestId('live-lag').textContent ?? '')?.[1]);
-    expect(lag).toBeGreaterThanOrEqual(4_000);
-    expect(lag).toBeLessThan(10_000);
+  });
+
+  it('shows the delivery lag of the last batch, and separately how long the visitor has been idle', async () => {
+    const { hub } = setup();
+    await watched(hub);
+    const lag = () => screen.getByTestId('live-lag').textContent;
+    const idle = () => screen.queryByTestId('live-idle')?.textContent ?? null;
+    const now = Date.now();
+    // The catch-up of a visitor idle for 20 s says nothing about delivery.
+    act(() => hub.push('SessionEvents', 'live-1', { seq: 5, events: [meta(now - 20_000), full(now - 20_000)] }));
+    expect(lag()).toBe('lag —');
+    expect(idle()).toMatch(/^idle 2\d s$/);
+
+    act(() => hub.push('SessionEvents', 'live-1', { seq: 6, events: [inc(Date.now() - 120)] }));
+    const measured = Number(/^lag (\d+) ms$/.exec(lag() ?? '')?.[1]);
+    expect(measured).toBeGreaterThanOrEqual(120);
+    expect(measured).toBeLessThan(1_000);
+    expect(idle()).toBeNull();
+
+    // 12 s later, with only heartbeats: the lag stays what was measured, idle counts up.
+    const realNow = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 12_000);
+    act(() => hub.push('SessionEvents', 'live-1', { seq: 7, events: [] }));
+    await waitFor(() => expect(idle()).toBe('idle 12 s'), { timeout: 3_000 });
+    expect(lag()).toBe(`lag ${measured} ms`);
   });
 
   it('shows the viewer count the watch answer carries, before any ViewersChanged', async () => {
@@ -110,6 +132,27 @@ describe('LiveViewPage', () => {
     await waitFor(() => expect(screen.getByTestId('live-viewers').textContent).toBe('3 viewers'));
     act(() => hub.push('ViewersChanged', 'live-1', 2));
     expect(screen.getByTestId('live-viewers').textContent).toBe('2 viewers');
+  });
+
+  it('keeps a viewer count pushed while WatchSession was pending over the older count its answer carries', async () => {
+    const { hub } = setup();
+    const viewers = () => screen.getByTestId('live-viewers').textContent;
+    let answer!: (result: unknown) => void;
+    hub.answers.set('WatchSession', () => new Promise((resolve) => (answer = resolve)));
+    await watched(hub);
+    act(() => hub.push('ViewersChanged', 'live-1', 2));
+    expect(viewers()).toBe('2 viewers');
+    await act(async () => answer({ sessionId: 'live-1', projectId: 'shop', status: 'streaming', viewerCount: 1 }));
+    expect(screen.getByTestId('live-status').textContent).toBe('connected · streaming');
+    expect(viewers()).toBe('2 viewers');
+
+    // A later watch (a resync) without a push first takes its answer's count again.
+    hub.answers.set('WatchSession', (sessionId) => ({ sessionId, projectId: 'shop', status: 'streaming', viewerCount: 3 }));
+    const ts = Date.now();
+    act(() => hub.push('SessionEvents', 'live-1', { seq: 1, events: [meta(ts), full(ts)] }));
+    act(() => hub.push('SessionEvents', 'live-1', { seq: 3, events: [inc(ts + 1)] }));
+    await watched(hub, 2);
+    await waitFor(() => expect(viewers()).toBe('3 viewers'));
   });
 
   it('resyncs on a seq gap: destroys the replayer and calls WatchSession again', async () => {

@@ -5,7 +5,7 @@ import { hrefFor } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { CommentsPanel } from '../comments/comments-panel';
 import { createRrwebLiveReplayer, type LiveReplayerFactory } from './live-replayer';
-import { computeLag, formatLag } from './live-stream';
+import { elapsedMs, formatIdle, formatLag } from './live-stream';
 import { useLiveSession, type LiveSessionState } from './use-live-session';
 
 const watchLabels: Record<LiveSessionState['watchStatus'], string> = {
@@ -42,8 +42,9 @@ export default function LiveViewPage(props: { sessionId: string; createReplayer?
     bufferMs: config.liveBufferMs,
   });
   const session = useSessionQuery(sessionId);
-  useNow(1000); // re-renders every second so the lag keeps counting
-  const lag = computeLag(Date.now(), live.newestTimestamp);
+  useNow(1000); // re-renders every second so the idle time keeps counting
+  // Lag is how late the last batch arrived; idle is how long the visitor has done nothing.
+  const idle = formatIdle(elapsedMs(Date.now(), live.newestTimestamp));
   const notice = stageNotice(live);
   const projectId = live.projectId ?? session.data?.projectId ?? null;
   // Comment times and links count from the recording's first event, which the live view itself
@@ -74,7 +75,12 @@ export default function LiveViewPage(props: { sessionId: string; createReplayer?
         <span data-testid="live-viewers">
           {live.viewers === null ? '— viewers' : `${live.viewers} ${live.viewers === 1 ? 'viewer' : 'viewers'}`}
         </span>
-        <span data-testid="live-lag" className="mono">{formatLag(lag)}</span>
+        <span data-testid="live-lag" className="mono">{formatLag(live.lagMs)}</span>
+        {idle && (
+          <span data-testid="live-idle" className="mono" title="Time since the visitor's last recorded change">
+            {idle}
+          </span>
+        )}
         {/* Recorded content: text only, never a link (see ../replay/CONTEXT.md). */}
         <span data-testid="live-url" className="live-bar__url truncate" title={live.currentUrl ?? undefined}>
           {live.currentUrl ?? '—'}

@@ -13,6 +13,8 @@ export interface LiveSessionState {
   readonly phase: StreamPhase;
   readonly viewers: number | null;
   readonly newestTimestamp: number | null;
+  /** Delivery lag of the last batch with events (see LiveStream.lagMs). */
+  readonly lagMs: number | null;
   readonly currentUrl: string | null;
   readonly violation: string | null;
   readonly error: string | null;
@@ -54,6 +56,9 @@ export function useLiveSession(
       },
     });
     streamRef.current = stream;
+    // A ViewersChanged that arrives while WatchSession is pending is newer than the count its
+    // answer carries, so the answer's count only counts if no push came first.
+    let viewersPushed = false;
 
     const offs = [
       connection.on('SessionEvents', (id, batch) => {
@@ -76,7 +81,9 @@ export function useLiveSession(
         }
       }),
       connection.on('ViewersChanged', (id, count) => {
-        if (id === sessionId) setViewers(count);
+        if (id !== sessionId) return;
+        viewersPushed = true;
+        setViewers(count);
       }),
       connection.on('ConsentChanged', (id, status) => {
         if (id === sessionId) setWatchStatus(status);
@@ -85,6 +92,7 @@ export function useLiveSession(
     // Subscribed first: the catch-up can follow WatchSession immediately.
     const handle = connection.watchSession(sessionId, {
       onBeforeWatch: () => {
+        viewersPushed = false;
         stream.reset();
         setWatchStatus('watching');
         rerender();
@@ -92,7 +100,7 @@ export function useLiveSession(
       onWatched: (result) => {
         setWatchStatus(result.status);
         setProjectId(result.projectId);
-        setViewers(result.viewerCount);
+        if (!viewersPushed) setViewers(result.viewerCount);
         setError(null);
       },
       onError: (failure) => {
@@ -116,6 +124,7 @@ export function useLiveSession(
     phase: stream?.phase ?? 'awaiting-catch-up',
     viewers,
     newestTimestamp: stream?.newestTimestamp ?? null,
+    lagMs: stream?.lagMs ?? null,
     currentUrl: stream?.currentUrl ?? null,
     violation,
     error,
