@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using SessionKit.Bench.Measurement;
+
+namespace SessionKit.Bench.Reporting;
+
+/// <summary>What the numbers were measured on.</summary>
+internal sealed record MachineInfo(
+    int Cores, string CpuModel, double MemoryGiB, string OperatingSystem, string Kernel, string Runtime, string DiskOfTemp, LatencySummary Fsync)
+{
+    public static MachineInfo Read() => new(
+        Environment.ProcessorCount,
+        FirstValue("/proc/cpuinfo", "model name", ':') ?? RuntimeInformation.ProcessArchitecture.ToString(),
+        long.Parse(FirstValue("/proc/meminfo", "MemTotal", ':')?.Split(' ')[0] ?? "0", CultureInfo.InvariantCulture) / 1024.0 / 1024.0,
+        FirstValue("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription,
+        ReadOrEmpty("/proc/sys/kernel/osrelease"),
+        RuntimeInformation.FrameworkDescription,
+        FileSystemOf(Path.GetTempPath()),
+        FsyncProbe.Measure(Path.Combine(Path.GetTempPath(), "sessionkit-bench")));
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{Cores} cores (nproc) of {CpuModel}, {MemoryGiB:0.0} GiB RAM, {OperatingSystem} (kernel {Kernel}), {Runtime}; server data directory on {DiskOfTemp}, where a 4 KiB write + fsync takes {Fsync.P50:0.00} ms (p50; p99 {Fsync.P99:0.00} ms)");
+
+    private static string? FirstValue(string path, string key, char separator)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        return File.ReadLines(path)
+            .Select(line => line.Split(separator, 2))
+            .Where(parts => parts.Length == 2 && parts[0].Trim() == key)
+            .Select(parts => parts[1].Trim())
+            .FirstOrDefault();
+    }
+
+    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path).Trim() : string.Empty;
+
+    /// <summary>The file system type of the mount holding <paramref name="path"/>, from /proc/mounts (longest prefix).</summary>
+    private static string FileSystemOf(string path)
+    {
+        if (!File.Exists("/proc/mounts"))
+        {
+            return "unknown";
+        }
+
+        var mount = File.ReadLines("/proc/mounts")
+            .Select(line => line.Split(' '))
+            .Where(parts => parts.Length > 2 && path.StartsWith(parts[1], StringComparison.Ordinal))
+            .OrderByDescending(parts => parts[1].Length)
+            .FirstOrDefault();
+        return mount is null ? "unknown" : $"{mount[2]} ({Path.TrimEndingDirectorySeparator(path)}, mounted at {mount[1]})";
+    }
+}
