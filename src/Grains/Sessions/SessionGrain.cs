@@ -32,8 +32,10 @@ public sealed class SessionGrain(
             }
         }
 
+        // A random first tick spreads compaction: sessions started together (or reactivated together after
+        // a restart) must not all compress in the same second.
         var period = _options.ChunkFlushInterval;
-        RegisterTimer(FlushIfDueAsync, period, period);
+        RegisterTimer(FlushIfDueAsync, period * (1 + Random.Shared.NextDouble()), period);
     }
 
     public override Task OnDeactivateAsync(CancellationToken cancellationToken) => CompactAsync(cancellationToken);
