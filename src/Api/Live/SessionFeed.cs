@@ -22,11 +22,13 @@ internal sealed partial class SessionFeed
     private readonly string _nodeId;
     private readonly ILogger _logger;
     private readonly IDisposable _subscription;
+    private readonly string _group;
     private bool _requireConsent;
 
     public SessionFeed(string sessionId, ISessionGrain grain, ILiveBus bus, IHubContext<LiveHub, ILiveClient> hub, string nodeId, ILogger logger)
     {
         (_sessionId, _grain, _hub, _nodeId, _logger) = (sessionId, grain, hub, nodeId, logger);
+        _group = "live-session." + sessionId;
         _subscription = bus.Subscribe(LiveTopics.Session(sessionId), message => Enqueue(message));
         Completion = Task.Run(RunAsync);
     }
@@ -98,7 +100,7 @@ internal sealed partial class SessionFeed
         JoinRequest join => JoinAsync(join),
         LeaveRequest leave => LeaveAsync(leave.ConnectionId),
         Renewal => RenewAsync(),
-        LiveBatchPublished batch => SendBatchAsync(batch.Seq, batch.EventsJson, _viewers.Where(v => v.Value.Wants(batch.Seq))),
+        LiveBatchPublished batch => SendBatchAsync(batch.Seq, batch.EventsJson),
         LiveViewersChanged viewers => _hub.Clients.Clients([.. _viewers.Keys]).ViewersChanged(_sessionId, viewers.Viewers),
         LiveConsentChanged consent => ConsentChangedAsync(consent.Status),
         LiveCommentPublished comment => _hub.Clients.Clients(Streaming()).CommentAdded(CommentResponse.From(comment.Comment)),
@@ -108,6 +110,12 @@ internal sealed partial class SessionFeed
     private async Task JoinAsync(JoinRequest join)
     {
         _requireConsent = join.RequireConsent;
+        if (_viewers.TryGetValue(join.ConnectionId, out var previous) && previous.InGroup)
+        {
+            // A re-watch (resync) starts over from a new catch-up.
+            await _hub.Groups.RemoveFromGroupAsync(join.ConnectionId, _group);
+        }
+
         _viewers[join.ConnectionId] = new Viewer();
         Volatile.Write(ref _viewerCount, _viewers.Count);
         Interlocked.Decrement(ref _pendingJoins);
@@ -136,9 +144,14 @@ internal sealed partial class SessionFeed
 
     private async Task LeaveAsync(string connectionId)
     {
-        if (!_viewers.Remove(connectionId))
+        if (!_viewers.Remove(connectionId, out var viewer))
         {
             return;
+        }
+
+        if (viewer.InGroup)
+        {
+            await _hub.Groups.RemoveFromGroupAsync(connectionId, _group);
         }
 
         Volatile.Write(ref _viewerCount, _viewers.Count);
@@ -151,19 +164,27 @@ internal sealed partial class SessionFeed
 
     private Task RenewAsync() => _viewers.Count == 0 ? Task.CompletedTask : _grain.SetViewersAsync(Lease());
 
-    private async Task SendBatchAsync(long seq, byte[] eventsJson, IEnumerable<KeyValuePair<string, Viewer>> targets)
+    /// <summary>
+    /// One message per ingest batch. Viewers in the session's group get it with one group send (serialized
+    /// once, without scanning every connection of the node); a viewer whose catch-up ended just before this
+    /// batch gets it on its own and then joins the group; a viewer whose catch-up already holds it is skipped.
+    /// </summary>
+    private async Task SendBatchAsync(long seq, byte[] eventsJson)
     {
-        var connections = new List<string>();
-        foreach (var (connectionId, viewer) in targets)
+        var message = new LiveBatchMessage(seq, new RawJsonArray(eventsJson));
+        if (_viewers.Values.Any(viewer => viewer.InGroup))
         {
-            connections.Add(connectionId);
-            viewer.NextSeq = seq + 1;
+            await _hub.Clients.Group(_group).SessionEvents(_sessionId, message);
         }
 
-        if (connections.Count > 0)
+        foreach (var (connectionId, viewer) in _viewers)
         {
-            // One message per ingest batch, serialized once for every viewer on this node.
-            await _hub.Clients.Clients(connections).SessionEvents(_sessionId, new LiveBatchMessage(seq, new RawJsonArray(eventsJson)));
+            if (!viewer.InGroup && viewer.Streaming && seq >= viewer.NextSeq)
+            {
+                await _hub.Clients.Client(connectionId).SessionEvents(_sessionId, message);
+                await _hub.Groups.AddToGroupAsync(connectionId, _group);
+                viewer.InGroup = true;
+            }
         }
     }
 
@@ -191,9 +212,11 @@ internal sealed partial class SessionFeed
     {
         public bool Streaming { get; set; }
 
+        /// <summary>The first seq this viewer needs after its catch-up.</summary>
         public long NextSeq { get; set; } = long.MaxValue;
 
-        public bool Wants(long seq) => Streaming && seq >= NextSeq;
+        /// <summary>Receives batches through the session's group (after its first batch past the catch-up).</summary>
+        public bool InGroup { get; set; }
     }
 
     private sealed record JoinRequest(string ConnectionId, bool RequireConsent, TaskCompletionSource<LiveCatchUp?> Done);
