@@ -16,25 +16,12 @@ internal sealed class LiveBridge(
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SessionFeed> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectFeed> _projects = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (HashSet<string> Sessions, HashSet<string> Projects)> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConnectionWatches> _connections = new(StringComparer.Ordinal);
 
     /// <summary>Adds the connection as a viewer; its catch-up is sent before this completes. Null for an unknown session.</summary>
     public async Task<LiveCatchUp?> WatchSessionAsync(string connectionId, string sessionId, bool requireConsent)
     {
-        SessionFeed feed;
-        lock (_gate)
-        {
-            if (!_sessions.TryGetValue(sessionId, out feed!))
-            {
-                feed = new SessionFeed(sessionId, grains.Get<ISessionGrain>(sessionId), bus, hub, node.Id, logger);
-                feed.BecameEmpty += CloseIfIdle;
-                _sessions[sessionId] = feed;
-            }
-
-            feed.AnnounceJoin();
-            Watches(connectionId).Sessions.Add(sessionId);
-        }
-
+        var feed = JoinFeed(connectionId, sessionId, watches => watches.Sessions);
         var catchUp = await feed.JoinAsync(connectionId, requireConsent);
         if (catchUp is null)
         {
@@ -58,7 +45,22 @@ internal sealed class LiveBridge(
         }
     }
 
-    public void WatchProject(string connectionId, string projectId)
+    /// <summary>Sends the session's new comments to the connection, without counting it as a viewer.</summary>
+    public Task WatchCommentsAsync(string connectionId, string sessionId) =>
+        JoinFeed(connectionId, sessionId, watches => watches.Comments).ListenAsync(connectionId);
+
+    public void UnwatchComments(string connectionId, string sessionId)
+    {
+        lock (_gate)
+        {
+            if (Watches(connectionId).Comments.Remove(sessionId) && _sessions.TryGetValue(sessionId, out var feed))
+            {
+                feed.StopListening(connectionId);
+            }
+        }
+    }
+
+    public Task WatchProjectAsync(string connectionId, string projectId)
     {
         lock (_gate)
         {
@@ -68,8 +70,8 @@ internal sealed class LiveBridge(
                 _projects[projectId] = feed;
             }
 
-            feed.Add(connectionId);
             Watches(connectionId).Projects.Add(projectId);
+            return feed.AddAsync(connectionId);
         }
     }
 
@@ -77,11 +79,9 @@ internal sealed class LiveBridge(
     {
         lock (_gate)
         {
-            Watches(connectionId).Projects.Remove(projectId);
-            if (_projects.TryGetValue(projectId, out var feed) && feed.Remove(connectionId))
+            if (Watches(connectionId).Projects.Remove(projectId))
             {
-                _projects.Remove(projectId);
-                feed.Close();
+                LeaveProject(connectionId, projectId);
             }
         }
     }
@@ -103,13 +103,17 @@ internal sealed class LiveBridge(
                 }
             }
 
+            foreach (var sessionId in watches.Comments)
+            {
+                if (_sessions.TryGetValue(sessionId, out var feed))
+                {
+                    feed.StopListening(connectionId);
+                }
+            }
+
             foreach (var projectId in watches.Projects)
             {
-                if (_projects.TryGetValue(projectId, out var feed) && feed.Remove(connectionId))
-                {
-                    _projects.Remove(projectId);
-                    feed.Close();
-                }
+                LeaveProject(connectionId, projectId);
             }
         }
     }
@@ -126,6 +130,33 @@ internal sealed class LiveBridge(
         }
     }
 
+    /// <summary>The session's feed, created if needed, with the join announced under the lock so it cannot close meanwhile.</summary>
+    private SessionFeed JoinFeed(string connectionId, string sessionId, Func<ConnectionWatches, HashSet<string>> list)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.TryGetValue(sessionId, out var feed))
+            {
+                feed = new SessionFeed(sessionId, grains.Get<ISessionGrain>(sessionId), bus, hub, node.Id, logger);
+                feed.BecameEmpty += CloseIfIdle;
+                _sessions[sessionId] = feed;
+            }
+
+            feed.AnnounceJoin();
+            list(Watches(connectionId)).Add(sessionId);
+            return feed;
+        }
+    }
+
+    private void LeaveProject(string connectionId, string projectId)
+    {
+        if (_projects.TryGetValue(projectId, out var feed) && feed.Remove(connectionId))
+        {
+            _projects.Remove(projectId);
+            feed.Close();
+        }
+    }
+
     private void CloseIfIdle(SessionFeed feed)
     {
         lock (_gate)
@@ -138,14 +169,23 @@ internal sealed class LiveBridge(
         }
     }
 
-    private (HashSet<string> Sessions, HashSet<string> Projects) Watches(string connectionId)
+    private ConnectionWatches Watches(string connectionId)
     {
         if (!_connections.TryGetValue(connectionId, out var watches))
         {
-            watches = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            watches = new ConnectionWatches();
             _connections[connectionId] = watches;
         }
 
         return watches;
+    }
+
+    private sealed class ConnectionWatches
+    {
+        public HashSet<string> Sessions { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Comments { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Projects { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -26,6 +26,18 @@ internal sealed class LiveHub(LiveBridge bridge, LiveAccess access, ISessionStor
 
     public void UnwatchSession(string sessionId) => bridge.UnwatchSession(Context.ConnectionId, sessionId);
 
+    /// <summary>New comments of the session (CommentAdded), without watching it: for replays, not counted as a viewer.</summary>
+    public async Task WatchComments(string sessionId)
+    {
+        EnsureCanRead(projectId: null);
+        var session = await sessions.GetSessionAsync(sessionId, Context.ConnectionAborted)
+            ?? throw new HubException($"Unknown session '{sessionId}'.");
+        EnsureCanRead(session.ProjectId);
+        await bridge.WatchCommentsAsync(Context.ConnectionId, sessionId);
+    }
+
+    public void UnwatchComments(string sessionId) => bridge.UnwatchComments(Context.ConnectionId, sessionId);
+
     public async Task WatchProject(string projectId)
     {
         EnsureCanRead(projectId);
@@ -34,7 +46,7 @@ internal sealed class LiveHub(LiveBridge bridge, LiveAccess access, ISessionStor
             throw new HubException($"Unknown project '{projectId}'.");
         }
 
-        bridge.WatchProject(Context.ConnectionId, projectId);
+        await bridge.WatchProjectAsync(Context.ConnectionId, projectId);
     }
 
     public void UnwatchProject(string projectId) => bridge.UnwatchProject(Context.ConnectionId, projectId);

@@ -13,6 +13,8 @@ public sealed class SessionLive(LiveOptions options, TimeProvider clock)
     private readonly ViewerLeases _leases = new(options.ViewerLeaseDuration);
     private DateTimeOffset _lastSummaryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _lastSnapshotRequestAt = DateTimeOffset.MinValue;
+    private bool _summaryPending;
+    private int _reportedViewers;
 
     public string? CurrentUrl { get; private set; }
 
@@ -30,10 +32,31 @@ public sealed class SessionLive(LiveOptions options, TimeProvider clock)
     /// <summary>Applies a node's lease; true when the total number of viewers changed.</summary>
     public bool SetLease(ViewerLease lease)
     {
-        var before = Viewers;
         _leases.Set(lease, clock.GetUtcNow());
-        return Viewers != before;
+        return ViewersChanged();
     }
+
+    /// <summary>
+    /// True when the number of viewers differs from the one last reported, which happens without any
+    /// message when a node's lease lapses; the grain's live timer asks, so watchers hear of it.
+    /// </summary>
+    public bool ViewersChanged()
+    {
+        var viewers = Viewers;
+        if (viewers == _reportedViewers)
+        {
+            return false;
+        }
+
+        _reportedViewers = viewers;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the grain needs its live timer: a summary held back by the throttle is still to be sent,
+    /// or viewers are counted whose leases may lapse.
+    /// </summary>
+    public bool NeedsTicks => _summaryPending || _reportedViewers > 0;
 
     public WatchStatus Status(SessionRecord session) =>
         !_leases.RequireConsent(clock.GetUtcNow()) || session.LiveConsentGranted == true ? WatchStatus.Streaming
@@ -68,18 +91,26 @@ public sealed class SessionLive(LiveOptions options, TimeProvider clock)
         return (new LiveDirective(viewers, options.FlushIntervalMs), !_buffer.HasSnapshot && SnapshotRequestDue(), false);
     }
 
-    /// <summary>True at most once per <see cref="LiveOptions.SummaryInterval"/>.</summary>
+    /// <summary>
+    /// True at most once per <see cref="LiveOptions.SummaryInterval"/>. A change held back is remembered,
+    /// and <see cref="PendingSummaryDue"/> sends it once the interval is over: the last change always goes out.
+    /// </summary>
     public bool SummaryDue()
     {
         var now = clock.GetUtcNow();
         if (now - _lastSummaryAt < options.SummaryInterval)
         {
+            _summaryPending = true;
             return false;
         }
 
         _lastSummaryAt = now;
+        _summaryPending = false;
         return true;
     }
+
+    /// <summary>True when a held-back summary may go out now.</summary>
+    public bool PendingSummaryDue() => _summaryPending && SummaryDue();
 
     public LiveSessionSummary Summary(SessionRecord session) => new(
         session.Id,

@@ -18,7 +18,9 @@ public sealed class SessionGrain(
     private readonly SessionOptions _options = options.Value;
     private readonly ChunkBuffer _uncompacted = new();
     private readonly SessionLive _live = new(liveOptions.Value, clock);
+    private readonly TimeSpan _liveTick = liveOptions.Value.SummaryInterval;
     private SessionRecord? _session;
+    private IDisposable? _liveTimer;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -94,6 +96,8 @@ public sealed class SessionGrain(
             await PublishSummaryAsync(LiveSessionChange.Updated);
         }
 
+        KeepLiveTimer();
+
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
         {
             await CompactAsync(CancellationToken.None);
@@ -130,9 +134,10 @@ public sealed class SessionGrain(
     {
         if (_session is not null && _live.SetLease(lease))
         {
-            await bus.PublishAsync(LiveTopics.Session(Key), new LiveViewersChanged(Key, _live.Viewers));
-            await PublishSummaryAsync(LiveSessionChange.Updated);
+            await PublishViewersAsync();
         }
+
+        KeepLiveTimer();
     }
 
     public async Task<bool> SetLiveConsentAsync(bool granted)
@@ -152,6 +157,39 @@ public sealed class SessionGrain(
     {
         var (live, takeFullSnapshot, consentRequested) = _live.Directive(_session!);
         return new AppendBatchResult(outcome, live, takeFullSnapshot, consentRequested);
+    }
+
+    private async Task PublishViewersAsync()
+    {
+        await bus.PublishAsync(LiveTopics.Session(Key), new LiveViewersChanged(Key, _live.Viewers));
+        await PublishSummaryAsync(LiveSessionChange.Updated);
+    }
+
+    /// <summary>Runs only while needed (a held-back summary, or viewers whose leases may lapse), so idle sessions cost no ticks.</summary>
+    private void KeepLiveTimer()
+    {
+        if (_live.NeedsTicks)
+        {
+            _liveTimer ??= RegisterTimer(LiveTickAsync, _liveTick, _liveTick);
+        }
+    }
+
+    private async Task LiveTickAsync(CancellationToken cancellationToken)
+    {
+        if (_session is not null && _live.ViewersChanged())
+        {
+            await PublishViewersAsync();
+        }
+        else if (_session is not null && _live.PendingSummaryDue())
+        {
+            await PublishSummaryAsync(LiveSessionChange.Updated);
+        }
+
+        if (!_live.NeedsTicks)
+        {
+            _liveTimer?.Dispose();
+            _liveTimer = null;
+        }
     }
 
     private ValueTask PublishSummaryAsync(LiveSessionChange change)

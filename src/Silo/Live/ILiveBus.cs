@@ -8,14 +8,19 @@ namespace SessionKit.Silo.Live;
 /// </summary>
 public interface ILiveBus
 {
-    /// <summary>True when some node listens to <paramref name="topic"/>; lets publishers skip work nobody wants.</summary>
+    /// <summary>
+    /// False only when no node can be listening to <paramref name="topic"/>; lets publishers skip work
+    /// nobody wants. A bus that cannot tell (a cluster) answers true.
+    /// </summary>
     bool HasSubscribers(string topic);
 
     ValueTask PublishAsync(string topic, object message);
 
     /// <summary>
-    /// Starts delivering the topic's messages to <paramref name="handler"/> until disposed. Handlers
-    /// are called in publish order and must return quickly (queue the work): they run on the publisher's turn.
+    /// Starts delivering the topic's messages to <paramref name="handler"/> until disposed. Completes once
+    /// every message published after it will reach the handler (in a cluster: once the broker has bound
+    /// the topic), so a caller can subscribe first and then ask for state without missing what follows.
+    /// Handlers are called in publish order and must return quickly (queue the work).
     /// </summary>
-    IDisposable Subscribe(string topic, Func<object, ValueTask> handler);
+    ValueTask<IAsyncDisposable> SubscribeAsync(string topic, Func<object, ValueTask> handler, CancellationToken cancellationToken);
 }

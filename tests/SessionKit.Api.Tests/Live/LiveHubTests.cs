@@ -10,7 +10,7 @@ namespace SessionKit.Api.Tests.Live;
 /// <summary>The live hub contract of docs/api.md, through a real SignalR JSON-protocol connection.</summary>
 public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<SessionKitAppFixture>
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Wait = LiveSteps.Wait;
     private static readonly JsonArray Recording = Recordings.Load("rrweb-player-demoit.json");
 
     [Fact]
@@ -21,24 +21,19 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         var batches = Recordings.Batch(Recording, maxEvents: 10);
         for (var seq = 0; seq < 5; seq++)
         {
-            await PostAsync(ingest, sessionId, seq, batches[seq]);
+            await LiveSteps.PostAsync(ingest, sessionId, seq, batches[seq]);
         }
 
         await using var viewer = await LiveHubClient.ConnectAsync(fixture.App, fixture.App.AdminToken);
         var result = await viewer.InvokeAsync("WatchSession", sessionId);
         Assert.Equal("streaming", result!.Value.GetProperty("status").GetString());
 
-        // Later batches race the catch-up on purpose: none may be lost or repeated.
-        var sending = Task.Run(async () =>
+        for (var seq = 5; seq < batches.Count; seq++)
         {
-            for (var seq = 5; seq < batches.Count; seq++)
-            {
-                await PostAsync(ingest, sessionId, seq, batches[seq]);
-            }
-        });
-        await sending;
+            await LiveSteps.PostAsync(ingest, sessionId, seq, batches[seq]);
+        }
 
-        var received = await ReceiveAllAsync(viewer, sessionId, Recording.Count);
+        var received = await LiveSteps.ReceiveAllAsync(viewer, sessionId, Recording.Count);
         Assert.Equal(4, received[0]["type"]!.GetValue<int>());
         Assert.Equal(2, received[1]["type"]!.GetValue<int>());
         Assert.True(JsonNode.DeepEquals(Recording, new JsonArray([.. received.Select(e => e.DeepClone())])));
@@ -50,17 +45,17 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         using var ingest = await fixture.App.CreateIngestClientAsync();
         var sessionId = await ingest.StartSessionAsync();
         var batches = Recordings.Batch(Recording, maxEvents: 30);
-        await PostAsync(ingest, sessionId, 0, batches[0]);
+        await LiveSteps.PostAsync(ingest, sessionId, 0, batches[0]);
 
-        await using var first = await WatchingViewerAsync(sessionId);
-        await using var second = await WatchingViewerAsync(sessionId);
+        await using var first = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
+        await using var second = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
         for (var seq = 1; seq < batches.Count; seq++)
         {
-            await PostAsync(ingest, sessionId, seq, batches[seq]);
+            await LiveSteps.PostAsync(ingest, sessionId, seq, batches[seq]);
         }
 
-        var one = await ReceiveAllAsync(first, sessionId, Recording.Count);
-        var two = await ReceiveAllAsync(second, sessionId, Recording.Count);
+        var one = await LiveSteps.ReceiveAllAsync(first, sessionId, Recording.Count);
+        var two = await LiveSteps.ReceiveAllAsync(second, sessionId, Recording.Count);
         Assert.True(JsonNode.DeepEquals(new JsonArray([.. one.Select(e => e.DeepClone())]), new JsonArray([.. two.Select(e => e.DeepClone())])));
     }
 
@@ -69,7 +64,7 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
     {
         using var ingest = await fixture.App.CreateIngestClientAsync();
         var sessionId = await ingest.StartSessionAsync();
-        await PostAsync(ingest, sessionId, 0, Recordings.Batch(Recording, maxEvents: 10)[0]);
+        await LiveSteps.PostAsync(ingest, sessionId, 0, Recordings.Batch(Recording, maxEvents: 10)[0]);
 
         await using var stranger = await LiveHubClient.ConnectAsync(fixture.App);
         var refused = await Assert.ThrowsAsync<LiveHubException>(() => stranger.InvokeAsync("WatchSession", sessionId));
@@ -80,8 +75,8 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         await Assert.ThrowsAsync<LiveHubException>(() => wrongToken.InvokeAsync("WatchSession", sessionId));
 
         // An authorized viewer receiving the next batch proves it was sent; the refused ones got none of it.
-        await using var agent = await WatchingViewerAsync(sessionId);
-        await PostAsync(ingest, sessionId, 1, Recordings.Batch(Recording, maxEvents: 10)[1]);
+        await using var agent = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
+        await LiveSteps.PostAsync(ingest, sessionId, 1, Recordings.Batch(Recording, maxEvents: 10)[1]);
         await agent.WaitForAsync("SessionEvents", args => args[1].GetProperty("seq").GetInt64() == 1, Wait);
         Assert.Empty(stranger.Received("SessionEvents"));
         Assert.Empty(wrongToken.Received("SessionEvents"));
@@ -93,25 +88,25 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         using var ingest = await fixture.App.CreateIngestClientAsync();
         var sessionId = await ingest.StartSessionAsync();
         var batches = Recordings.Batch(Recording, maxEvents: 10);
-        var unwatched = await PostAsync(ingest, sessionId, 0, batches[0]);
+        var unwatched = await LiveSteps.PostAsync(ingest, sessionId, 0, batches[0]);
         Assert.Equal(JsonValueKind.Null, unwatched["live"]?.GetValueKind() ?? JsonValueKind.Null);
 
-        await using var leaving = await WatchingViewerAsync(sessionId);
-        await using var staying = await WatchingViewerAsync(sessionId);
-        var watched = await PostAsync(ingest, sessionId, 1, batches[1]);
+        await using var leaving = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
+        await using var staying = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
+        var watched = await LiveSteps.PostAsync(ingest, sessionId, 1, batches[1]);
         Assert.Equal(2, watched["live"]!["viewers"]!.GetValue<int>());
         Assert.Equal(100, watched["live"]!["flushIntervalMs"]!.GetValue<int>());
         await leaving.WaitForAsync("SessionEvents", args => args[1].GetProperty("seq").GetInt64() == 1, Wait);
 
         await leaving.InvokeAsync("UnwatchSession", sessionId);
-        await PostAsync(ingest, sessionId, 2, batches[2]);
+        await LiveSteps.PostAsync(ingest, sessionId, 2, batches[2]);
         await staying.WaitForAsync("SessionEvents", args => args[1].GetProperty("seq").GetInt64() == 2, Wait);
         Assert.DoesNotContain(leaving.Received("SessionEvents"), args => args[1].GetProperty("seq").GetInt64() == 2);
 
         await staying.InvokeAsync("UnwatchSession", sessionId);
-        var after = await EventuallyAsync(async () =>
+        var after = await LiveSteps.EventuallyAsync(async () =>
         {
-            var answer = await PostAsync(ingest, sessionId, 3, batches[3]);
+            var answer = await LiveSteps.PostAsync(ingest, sessionId, 3, batches[3]);
             return answer["live"] is null ? answer : null;
         });
         Assert.Null(after["live"]);
@@ -126,12 +121,12 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         var sessionId = await ingest.StartSessionAsync(url: "https://shop.example.com/start");
 
         await agent.WaitForAsync("SessionStarted", args => args[0].GetProperty("id").GetString() == sessionId, Wait);
-        await PostAsync(ingest, sessionId, 0, Recordings.Batch(Recording, maxEvents: 10)[0]);
+        await LiveSteps.PostAsync(ingest, sessionId, 0, Recordings.Batch(Recording, maxEvents: 10)[0]);
         var updated = await agent.WaitForAsync("SessionUpdated", args => args[0].GetProperty("id").GetString() == sessionId, Wait);
         Assert.Equal(Recording[0]!["data"]!["href"]!.GetValue<string>(), updated[0].GetProperty("currentUrl").GetString());
         Assert.Equal("active", updated[0].GetProperty("status").GetString());
 
-        await using var viewer = await WatchingViewerAsync(sessionId);
+        await using var viewer = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
         await agent.WaitForAsync(
             "SessionUpdated", args => args[0].GetProperty("id").GetString() == sessionId && args[0].GetProperty("viewerCount").GetInt32() == 1, Wait);
     }
@@ -141,8 +136,8 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
     {
         using var ingest = await fixture.App.CreateIngestClientAsync();
         var sessionId = await ingest.StartSessionAsync();
-        await PostAsync(ingest, sessionId, 0, Recordings.Batch(Recording, maxEvents: 10)[0]);
-        await using var colleague = await WatchingViewerAsync(sessionId);
+        await LiveSteps.PostAsync(ingest, sessionId, 0, Recordings.Batch(Recording, maxEvents: 10)[0]);
+        await using var colleague = await LiveSteps.WatchingViewerAsync(fixture.App, sessionId);
 
         using var admin = fixture.App.CreateAdminClient();
         var at = Recording[5]!["timestamp"]!.GetValue<long>();
@@ -171,13 +166,13 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         ingest.DefaultRequestHeaders.Add("X-SessionKit-Key", (string)project!["ingestKey"]!);
         var sessionId = await ingest.StartSessionAsync();
         var batches = Recordings.Batch(Recording, maxEvents: 10);
-        await PostAsync(ingest, sessionId, 0, batches[0]);
+        await LiveSteps.PostAsync(ingest, sessionId, 0, batches[0]);
 
         await using var viewer = await LiveHubClient.ConnectAsync(fixture.App, fixture.App.AdminToken);
         var result = await viewer.InvokeAsync("WatchSession", sessionId);
         Assert.Equal("awaiting-consent", result!.Value.GetProperty("status").GetString());
         Assert.Equal(1, result.Value.GetProperty("viewerCount").GetInt32());
-        var asked = await PostAsync(ingest, sessionId, 1, batches[1]);
+        var asked = await LiveSteps.PostAsync(ingest, sessionId, 1, batches[1]);
         Assert.True(asked["consentRequested"]!.GetValue<bool>());
         Assert.Empty(viewer.Received("SessionEvents"));
 
@@ -187,62 +182,5 @@ public sealed class LiveHubTests(SessionKitAppFixture fixture) : IClassFixture<S
         var catchUp = await viewer.WaitForAsync("SessionEvents", Wait);
         Assert.Equal(4, catchUp[1].GetProperty("events")[0].GetProperty("type").GetInt32());
         Assert.Equal(1, catchUp[1].GetProperty("seq").GetInt64());
-    }
-
-    private async Task<LiveHubClient> WatchingViewerAsync(string sessionId)
-    {
-        var viewer = await LiveHubClient.ConnectAsync(fixture.App, fixture.App.AdminToken);
-        await viewer.InvokeAsync("WatchSession", sessionId);
-        return viewer;
-    }
-
-    private static async Task<JsonObject> PostAsync(HttpClient ingest, string sessionId, long seq, JsonArray events)
-    {
-        using var response = await ingest.PostBatchAsync(sessionId, seq, events, gzip: true);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
-
-    /// <summary>Reads the session's SessionEvents in order until <paramref name="count"/> events, asserting consecutive seqs.</summary>
-    private static async Task<List<JsonNode>> ReceiveAllAsync(LiveHubClient viewer, string sessionId, int count)
-    {
-        var events = new List<JsonNode>();
-        long? lastSeq = null;
-        using var timeout = new CancellationTokenSource(Wait);
-        while (events.Count < count)
-        {
-            var message = await viewer.Messages.ReadAsync(timeout.Token);
-            if (message.Target == "SessionEvents" && message.Arguments[0].GetString() == sessionId)
-            {
-                Append(message.Arguments[1]);
-            }
-        }
-
-        Assert.Equal(count, events.Count);
-        return events;
-
-        void Append(JsonElement batch)
-        {
-            var seq = batch.GetProperty("seq").GetInt64();
-            Assert.True(lastSeq is null || seq == lastSeq + 1, $"seq {seq} after {lastSeq}");
-            lastSeq = seq;
-            events.AddRange(JsonNode.Parse(batch.GetProperty("events").GetRawText())!.AsArray().Select(e => e!.DeepClone()));
-        }
-    }
-
-    private static async Task<JsonObject> EventuallyAsync(Func<Task<JsonObject?>> attempt)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await attempt() is { } result)
-            {
-                return result;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException("Condition not met in time.");
     }
 }

@@ -16,7 +16,7 @@ public sealed class SessionGrainLiveTests
     {
         await using var host = await GrainHost.StartAsync();
         var (grain, id) = await StartedAsync(host);
-        var published = Subscribe(host, LiveTopics.Session(id));
+        var published = await SubscribeAsync(host, LiveTopics.Session(id));
 
         var first = await grain.AppendAsync(Batch(0, "{\"type\":3,\"timestamp\":0}," + Snapshot, "{\"type\":3,\"timestamp\":0},".Length));
         Assert.Null(first.Live);
@@ -63,7 +63,7 @@ public sealed class SessionGrainLiveTests
     {
         await using var host = await GrainHost.StartAsync();
         var (grain, id) = await StartedAsync(host);
-        var published = Subscribe(host, LiveTopics.Session(id));
+        var published = await SubscribeAsync(host, LiveTopics.Session(id));
         await grain.AppendAsync(Batch(0, Snapshot, 0));
 
         var catchUp = await grain.WatchAsync(new ViewerLease("node-1", 1, RequireConsent: true));
@@ -88,31 +88,77 @@ public sealed class SessionGrainLiveTests
     {
         var clock = new SessionKit.Testing.ManualClock(DateTimeOffset.UtcNow);
         await using var host = await GrainHost.StartAsync(clock: clock);
-        var published = Subscribe(host, LiveTopics.Project("p1"));
+        var published = await SubscribeAsync(host, LiveTopics.Project("p1"));
         var (grain, id) = await StartedAsync(host);
         await grain.AppendAsync(Batch(0, Snapshot, 0));
         await grain.AppendAsync(Batch(1, "{\"type\":3,\"timestamp\":2}"));
-        clock.Advance(TimeSpan.FromHours(1));
-        await host.Service<SessionInactivityService>().EndInactiveSessionsAsync(CancellationToken.None);
 
         var changes = published.OfType<LiveSessionPublished>().ToList();
-        Assert.Equal(LiveSessionChange.Started, changes[0].Change);
-        Assert.Equal(LiveSessionChange.Updated, changes[1].Change);
+        Assert.Equal([LiveSessionChange.Started, LiveSessionChange.Updated], changes.Select(c => c.Change));
         Assert.Equal("https://a.example/", changes[1].Session.CurrentUrl);
-        Assert.Equal(2, changes.Count(c => c.Change != LiveSessionChange.Ended)); // the second batch fell inside the throttle
+        Assert.Equal(2, changes[1].Session.EventCount); // the second batch fell inside the throttle...
+
+        // ...and is sent once the throttle's interval is over, though no further batch arrives.
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await GrainHost.EventuallyAsync(
+            () => Task.FromResult(published.OfType<LiveSessionPublished>().Any(c => c.Change == LiveSessionChange.Updated && c.Session.EventCount == 3)),
+            "the held-back update went out");
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await host.Service<SessionInactivityService>().EndInactiveSessionsAsync(CancellationToken.None);
+        changes = published.OfType<LiveSessionPublished>().ToList();
         Assert.Equal(LiveSessionChange.Ended, changes[^1].Change);
         Assert.Equal("ended", changes[^1].Session.Status);
         Assert.All(changes, c => Assert.Equal(id, c.Session.Id));
     }
 
-    private static ConcurrentQueue<object> Subscribe(GrainHost host, string topic)
+    [Fact]
+    public async Task AViewerLeaseThatLapsesIsReportedWithoutAnyMessage()
+    {
+        var clock = new SessionKit.Testing.ManualClock(DateTimeOffset.UtcNow);
+        await using var host = await GrainHost.StartAsync(clock: clock);
+        var (grain, id) = await StartedAsync(host);
+        var published = await SubscribeAsync(host, LiveTopics.Session(id));
+        var watchers = await SubscribeAsync(host, LiveTopics.Project("p1"));
+        await grain.WatchAsync(new ViewerLease("node-that-dies", 2, false));
+        Assert.Equal([2], published.OfType<LiveViewersChanged>().Select(v => v.Viewers));
+
+        clock.Advance(TimeSpan.FromSeconds(31)); // past ViewerLeaseDuration (30 s), never renewed
+        await GrainHost.EventuallyAsync(
+            () => Task.FromResult(watchers.OfType<LiveSessionPublished>().Any(c => c.Session.ViewerCount == 0)), "the lapse reached project watchers");
+        Assert.Equal([2, 0], published.OfType<LiveViewersChanged>().Select(v => v.Viewers));
+        Assert.Null((await grain.AppendAsync(Batch(0, "{\"type\":3,\"timestamp\":1}"))).Live);
+    }
+
+    [Fact]
+    public async Task AReactivatedGrainAsksTheSdkOfAWatchedSessionForASnapshot()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["SessionKit:Grains:IdleTimeout"] = "00:00:00.200",
+            ["SessionKit:Grains:IdleScanInterval"] = "00:00:00.050",
+        });
+        var (grain, _) = await StartedAsync(host);
+        await grain.AppendAsync(Batch(0, Snapshot, 0));
+        await GrainHost.EventuallyAsync(() => Task.FromResult(host.Diagnostics.ActivationCount == 0), "the idle grain deactivated");
+
+        // The catch-up buffer lived in memory only: the new activation has no snapshot to give.
+        var catchUp = await grain.WatchAsync(new ViewerLease("node-1", 1, false));
+        Assert.Empty(catchUp!.EventsJson);
+        Assert.Equal(0, catchUp.Seq);
+        var answer = await grain.AppendAsync(Batch(1, "{\"type\":3,\"timestamp\":2}"));
+        Assert.True(answer.TakeFullSnapshot);
+        Assert.NotNull(answer.Live);
+    }
+
+    private static async Task<ConcurrentQueue<object>> SubscribeAsync(GrainHost host, string topic)
     {
         var received = new ConcurrentQueue<object>();
-        host.Service<ILiveBus>().Subscribe(topic, message =>
+        await host.Service<ILiveBus>().SubscribeAsync(topic, message =>
         {
             received.Enqueue(message);
             return ValueTask.CompletedTask;
-        });
+        }, CancellationToken.None);
         return received;
     }
 
