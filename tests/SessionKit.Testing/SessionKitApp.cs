@@ -10,7 +10,8 @@ namespace SessionKit.Testing;
 /// The real server in memory (WebApplicationFactory) on its own temporary data directory, with an
 /// admin token for reading. Extra settings can be given as configuration keys.
 /// </summary>
-public sealed class SessionKitApp(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class SessionKitApp(
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("api");
 
@@ -24,6 +25,8 @@ public sealed class SessionKitApp(IReadOnlyDictionary<string, string?>? settings
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 
     public HttpClient CreateAdminClient()

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace SessionKit.Api.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer &lt;SESSIONKIT_ADMIN_TOKEN&gt;</c> (or <c>access_token</c> in the
-/// query, for WebSockets) as the administrator. Compared in constant time; the token is never logged.
+/// Authenticates <c>Authorization: Bearer &lt;SESSIONKIT_ADMIN_TOKEN&gt;</c> (or, on the live hub only,
+/// <c>access_token</c> in the query, since browsers cannot set headers on WebSockets) as the
+/// administrator. Compared in constant time; the token is never logged.
 /// </summary>
 public sealed class AdminTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -19,7 +20,12 @@ public sealed class AdminTokenAuthenticationHandler(
 {
     public static bool CarriesToken(HttpRequest request) =>
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || request.Query.ContainsKey("access_token");
+        || (AcceptsQueryToken(request) && request.Query.ContainsKey(QueryTokenName));
+
+    private const string QueryTokenName = "access_token";
+
+    // Query strings end up in logs and browser histories: only the hub, which has no other way, takes one.
+    private static bool AcceptsQueryToken(HttpRequest request) => request.Path.StartsWithSegments(Live.LiveServiceCollectionExtensions.HubPath);
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -48,7 +54,7 @@ public sealed class AdminTokenAuthenticationHandler(
             return header["Bearer ".Length..].Trim();
         }
 
-        return request.Query["access_token"].ToString() is { Length: > 0 } query ? query : null;
+        return AcceptsQueryToken(request) && request.Query[QueryTokenName].ToString() is { Length: > 0 } query ? query : null;
     }
 
     private static bool FixedTimeEquals(string presented, string expected) =>

@@ -42,10 +42,17 @@ public static class AuthServiceCollectionExtensions
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(AdminPolicy.CookieScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.LoginLifetime);
 
+        // ASP.NET Core's request log prints whole URLs, and the live hub's carry the admin token in the
+        // query: keep that one log category quiet whatever the configured levels say (a rule for the exact
+        // category, added after configuration's, wins over any configured level).
+        services.Configure<LoggerFilterOptions>(options => options.AddFilter(RequestLogCategory, LogLevel.Warning));
+
         services.AddAuthorizationBuilder()
             .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AdminPolicy.Role));
         return services;
     }
+
+    private const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 
     private static Task Status(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
