@@ -70,6 +70,22 @@ function readLiveDocument(agent: Page): Promise<LiveDocument> {
   });
 }
 
+/** Where the live view draws the visitor's cursor, whether it shows a click, and the box of `selector` in the live page. */
+function readLiveCursor(agent: Page, selector: string) {
+  return agent.evaluate((selector) => {
+    const root = document.querySelector('[data-testid=live-root]');
+    const mouse = root?.querySelector<HTMLElement>('.replayer-mouse');
+    const box = root?.querySelector('iframe')?.contentDocument?.querySelector(selector)?.getBoundingClientRect();
+    if (!mouse || !box) return null;
+    return {
+      x: parseFloat(mouse.style.left),
+      y: parseFloat(mouse.style.top),
+      clicking: mouse.classList.contains('active'),
+      box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
+    };
+  }, selector);
+}
+
 /** Waits in the dashboard (every frame) until the live iframe's `selector` has `text`; resolves with the time it saw it. */
 async function seenInLiveFrame(agent: Page, selector: string, text: string, timeoutMs: number): Promise<number> {
   const handle = await agent.waitForFunction(
@@ -127,6 +143,16 @@ describe('LiveCoBrowsing', () => {
       expect(clickedAt, 'the click was seen by the demo page').not.toBeNull();
       console.log(`[live] click on the demo site to the live view: ${seenAt - (clickedAt ?? seenAt)} ms`);
       expect((await frame.locator('#add-jacket').textContent())?.trim()).toBe(JACKET_ADDED);
+      // The visitor's cursor is drawn over the live page, on the button, showing the click.
+      await expect.poll(async () => (await readLiveCursor(agent, '#add-jacket'))?.clicking, { timeout: LIVE_BOUND_MS }).toBe(true);
+      const cursor = await readLiveCursor(agent, '#add-jacket');
+      expect(cursor, 'the live view has a cursor').not.toBeNull();
+      if (cursor) {
+        expect(cursor.x).toBeGreaterThanOrEqual(cursor.box.left - 1);
+        expect(cursor.x).toBeLessThanOrEqual(cursor.box.right + 1);
+        expect(cursor.y).toBeGreaterThanOrEqual(cursor.box.top - 1);
+        expect(cursor.y).toBeLessThanOrEqual(cursor.box.bottom + 1);
+      }
       // The lag is measured on batches that carry events, such as the click's.
       await expect.poll(() => agent.getByTestId('live-lag').textContent(), { timeout: LIVE_BOUND_MS }).toMatch(/^lag \d+ ms$/);
 

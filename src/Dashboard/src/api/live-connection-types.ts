@@ -1,4 +1,4 @@
-import type { liveServerMethods, WatchSessionResult } from './live-hub-contract';
+import type { WatchSessionResult } from './live-hub-contract';
 
 // Types of the live connection (live-connection.ts), apart so fakes and providers can use them.
 
@@ -20,15 +20,6 @@ export interface HubConnectionLike {
 
 export type HubConnectionFactory = (url: string) => HubConnectionLike;
 
-/** Methods the dashboard invokes on the hub, with their arguments and answers (docs/api.md). */
-export interface LiveServerCalls {
-  [liveServerMethods.watchSession]: { args: [sessionId: string]; result: WatchSessionResult };
-  [liveServerMethods.unwatchSession]: { args: [sessionId: string]; result: void };
-  [liveServerMethods.watchProject]: { args: [projectId: string]; result: void };
-  [liveServerMethods.unwatchProject]: { args: [projectId: string]; result: void };
-}
-export type LiveServerMethodName = keyof LiveServerCalls;
-
 export interface SessionWatchListener {
   /** Before every WatchSession (first, after a reconnect, on resync): drop what was received. */
   onBeforeWatch?(): void;
@@ -36,8 +27,9 @@ export interface SessionWatchListener {
   onError?(error: unknown): void;
 }
 
+/** For watches whose pushes carry no catch-up: a project's sessions, a session's comments. */
 export interface ProjectWatchListener {
-  /** After every WatchProject; `rewatch` is true when it was re-issued (reconnect), so pushes may have been missed. */
+  /** After every watch call; `rewatch` is true when it was re-issued (reconnect), so pushes may have been missed. */
   onWatched?(info: { rewatch: boolean }): void;
   onError?(error: unknown): void;
 }

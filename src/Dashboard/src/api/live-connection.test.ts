@@ -90,6 +90,27 @@ describe('LiveConnection', () => {
     expect(hub.calls('UnwatchProject')).toEqual([['shop']]);
   });
 
+  it('listens for a session\'s comments apart from watching it, and re-listens after a reconnect', async () => {
+    const { hub, connection } = connect();
+    connection.start();
+    await flush();
+    const watched = vi.fn();
+    const comments = connection.watchComments('s-1', { onWatched: watched });
+    await flush();
+    expect(hub.calls('WatchComments')).toEqual([['s-1']]);
+    expect(hub.calls('WatchSession')).toEqual([]);
+    expect(watched).toHaveBeenLastCalledWith({ rewatch: false });
+
+    hub.dropConnection();
+    hub.restoreConnection();
+    await flush();
+    expect(hub.calls('WatchComments')).toHaveLength(2);
+    expect(watched).toHaveBeenLastCalledWith({ rewatch: true });
+
+    comments.release();
+    expect(hub.calls('UnwatchComments')).toEqual([['s-1']]);
+  });
+
   it('reports a refused watch to its listener', async () => {
     const { hub, connection } = connect();
     hub.answers.set('WatchSession', () => {

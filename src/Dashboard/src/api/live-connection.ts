@@ -3,23 +3,34 @@ import { liveArgDecoders, liveClientMethodNames, watchSessionResultDecoder } fro
 import type {
   ConnectionState,
   HubConnectionLike,
-  LiveServerCalls,
-  LiveServerMethodName,
   ProjectWatchListener,
   SessionWatchListener,
   WatchHandle,
 } from './live-connection-types';
-import { liveServerMethods, type LiveClientMethodName, type LiveClientMethods } from './live-hub-contract';
+import {
+  liveServerMethods,
+  type LiveClientMethodName,
+  type LiveClientMethods,
+  type LiveServerCalls,
+  type LiveServerMethodName,
+} from './live-hub-contract';
 
 type Listener = SessionWatchListener | ProjectWatchListener;
+type WatchKind = 'session' | 'comments' | 'project';
 interface WatchEntry {
-  readonly kind: 'session' | 'project';
+  readonly kind: WatchKind;
   readonly id: string;
   readonly listeners: Set<Listener>;
   issued: number;
 }
 
 type AnyHandler = (...args: unknown[]) => void;
+
+const watchMethods: Record<WatchKind, { watch: LiveServerMethodName; unwatch: LiveServerMethodName }> = {
+  session: { watch: liveServerMethods.watchSession, unwatch: liveServerMethods.unwatchSession },
+  comments: { watch: liveServerMethods.watchComments, unwatch: liveServerMethods.unwatchComments },
+  project: { watch: liveServerMethods.watchProject, unwatch: liveServerMethods.unwatchProject },
+};
 
 export interface LiveConnectionOptions {
   /** Delays between attempts to start the connection when it fails or closes for good. */
@@ -105,6 +116,11 @@ export class LiveConnection {
     return this.addWatch('session', sessionId, listener);
   }
 
+  /** CommentAdded pushes for a session without watching it live (not counted as a viewer). */
+  watchComments(sessionId: string, listener: ProjectWatchListener): WatchHandle {
+    return this.addWatch('comments', sessionId, listener);
+  }
+
   watchProject(projectId: string, listener: ProjectWatchListener): WatchHandle {
     return this.addWatch('project', projectId, listener);
   }
@@ -122,7 +138,7 @@ export class LiveConnection {
         if (!watched.listeners.delete(listener) || watched.listeners.size > 0) return;
         this.watches.delete(key);
         if (this.state !== 'connected') return;
-        const method = kind === 'session' ? liveServerMethods.unwatchSession : liveServerMethods.unwatchProject;
+        const method = watchMethods[kind].unwatch;
         this.hub.invoke(method, id).catch((error: unknown) => this.options.logger?.warn(`${method} failed`, error));
       },
       resync: () => {
@@ -145,7 +161,7 @@ export class LiveConnection {
         const result = decode(watchSessionResultDecoder, raw);
         if (current()) for (const listener of sessionListeners) listener.onWatched?.(result);
       } else {
-        await this.hub.invoke(liveServerMethods.watchProject, entry.id);
+        await this.hub.invoke(watchMethods[entry.kind].watch, entry.id);
         if (current()) for (const listener of listeners as ProjectWatchListener[]) listener.onWatched?.({ rewatch });
       }
     } catch (error) {

@@ -1,4 +1,5 @@
-// The TypeScript side of the live hub contract (server: src/Api/Live/ILiveClient.cs and LiveHub.cs).
+// The TypeScript side of the live hub contract (server: src/Api/Live/ILiveClient.cs and LiveHub.cs),
+// all of it in this one file: payloads, method names, and each call's arguments and answer.
 // Keep the two in step: method names here are the only place the dashboard spells them.
 
 /** An rrweb event as recorded; the dashboard treats it as opaque data. */
@@ -56,9 +57,23 @@ export const liveHubPath = '/hubs/live';
 export const liveServerMethods = {
   watchSession: 'WatchSession',
   unwatchSession: 'UnwatchSession',
+  watchComments: 'WatchComments',
+  unwatchComments: 'UnwatchComments',
   watchProject: 'WatchProject',
   unwatchProject: 'UnwatchProject',
 } as const;
+
+/** Methods the dashboard invokes on the hub, with their arguments and answers (docs/api.md). */
+export interface LiveServerCalls {
+  [liveServerMethods.watchSession]: { args: [sessionId: string]; result: WatchSessionResult };
+  [liveServerMethods.unwatchSession]: { args: [sessionId: string]; result: void };
+  /** CommentAdded pushes for a session without watching it (a replay): not counted as a viewer. */
+  [liveServerMethods.watchComments]: { args: [sessionId: string]; result: void };
+  [liveServerMethods.unwatchComments]: { args: [sessionId: string]; result: void };
+  [liveServerMethods.watchProject]: { args: [projectId: string]; result: void };
+  [liveServerMethods.unwatchProject]: { args: [projectId: string]; result: void };
+}
+export type LiveServerMethodName = keyof LiveServerCalls;
 
 /** Methods the server invokes on the dashboard, with their argument tuples. */
 export interface LiveClientMethods {

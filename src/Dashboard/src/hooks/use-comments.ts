@@ -1,12 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import type { Comment, NewComment } from '../api/types';
 import { applyComment } from './live-cache';
 import { queryKeys } from './query-keys';
 import { useApi } from './use-api';
+import { useLiveConnection } from './use-live-connection';
 
 /**
- * Comments of a session. New ones arrive as CommentAdded pushes written into this cache
- * entry; the interval refetch covers pages that do not watch the session (the replay page).
+ * Comments of a session. New ones arrive as CommentAdded pushes written into this cache entry
+ * (live view: as a viewer; replay: through useCommentPushes); the optional interval refetch is a
+ * backstop for pushes lost while the live connection was down.
  */
 export function useCommentsQuery(sessionId: string, refetchIntervalMs?: number) {
   const api = useApi();
@@ -31,4 +34,21 @@ export function useAddComment(sessionId: string) {
     onSuccess: (comment) =>
       queryClient.setQueryData<Comment[]>(queryKeys.comments(sessionId), (list) => applyComment(list, comment)),
   });
+}
+
+/**
+ * Asks the hub for the session's new comments while mounted, without watching it live (the SDK
+ * stays in normal batching). After a reconnect, comments pushed meanwhile are fetched again.
+ */
+export function useCommentPushes(sessionId: string): void {
+  const connection = useLiveConnection();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const handle = connection.watchComments(sessionId, {
+      onWatched: ({ rewatch }) => {
+        if (rewatch) void queryClient.invalidateQueries({ queryKey: queryKeys.comments(sessionId) });
+      },
+    });
+    return () => handle.release();
+  }, [connection, queryClient, sessionId]);
 }

@@ -68,7 +68,7 @@ beforeEach(() => {
 describe('ReplayPage', () => {
   it('replays the events sorted by timestamp inside the player container', async () => {
     const session = makeSession({ id: 'replay-sorted', pages: ['https://shop.example.com/', 'https://shop.example.com/pay'] });
-    renderWithApp(<ReplayPage sessionId="replay-sorted" />, { fetch: serve('replay-sorted', recording, session).fetch });
+    renderWithApp(<ReplayPage sessionId="replay-sorted" />, { fetch: serve('replay-sorted', recording, session).fetch, hub: new FakeHubConnection() });
 
     const root = await screen.findByTestId('replay-root');
     await waitFor(() => expect(fakePlayer.instances.length).toBeGreaterThan(0));
@@ -85,7 +85,7 @@ describe('ReplayPage', () => {
 
   it('removes a replay frame that allows scripts and shows an error instead', async () => {
     fakePlayer.sandbox = 'allow-same-origin allow-scripts';
-    renderWithApp(<ReplayPage sessionId="replay-unsafe" />, { fetch: serve('replay-unsafe', recording).fetch });
+    renderWithApp(<ReplayPage sessionId="replay-unsafe" />, { fetch: serve('replay-unsafe', recording).fetch, hub: new FakeHubConnection() });
 
     expect((await screen.findByTestId('replay-blocked')).textContent).toContain('allowed scripts');
     expect(document.querySelector('iframe')).toBeNull();
@@ -94,14 +94,14 @@ describe('ReplayPage', () => {
 
   it('removes a replay frame without any sandbox', async () => {
     fakePlayer.sandbox = null;
-    renderWithApp(<ReplayPage sessionId="replay-bare" />, { fetch: serve('replay-bare', recording).fetch });
+    renderWithApp(<ReplayPage sessionId="replay-bare" />, { fetch: serve('replay-bare', recording).fetch, hub: new FakeHubConnection() });
     expect(await screen.findByTestId('replay-blocked')).toBeTruthy();
     expect(document.querySelector('iframe')).toBeNull();
   });
 
   it('explains a session without a full snapshot instead of starting the player', async () => {
     const noSnapshot = recording.filter((event) => event.type !== 2);
-    renderWithApp(<ReplayPage sessionId="replay-partial" />, { fetch: serve('replay-partial', noSnapshot).fetch });
+    renderWithApp(<ReplayPage sessionId="replay-partial" />, { fetch: serve('replay-partial', noSnapshot).fetch, hub: new FakeHubConnection() });
 
     expect((await screen.findByTestId('replay-unavailable')).textContent).toContain('no full page snapshot');
     expect(fakePlayer.instances).toHaveLength(0);
@@ -110,7 +110,7 @@ describe('ReplayPage', () => {
 
   it('says so when the session does not exist', async () => {
     const { fetch } = fakeFetch(route('GET', /\/api\/v1\/sessions\//, () => problem(404, 'Not found')));
-    renderWithApp(<ReplayPage sessionId="missing-one" />, { fetch });
+    renderWithApp(<ReplayPage sessionId="missing-one" />, { fetch, hub: new FakeHubConnection() });
     expect(await screen.findByTestId('replay-not-found')).toBeTruthy();
   });
 });
@@ -129,7 +129,7 @@ describe('ReplayPage comments', () => {
 
   it('puts a marker per comment on the timeline and seeks there on click', async () => {
     const comments = [comment('c-start', 0), comment('c-half', 450), comment('c-late', 5_000)];
-    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: serve('replay-notes', recording, undefined, comments).fetch });
+    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: serve('replay-notes', recording, undefined, comments).fetch, hub: new FakeHubConnection() });
 
     const markers = await screen.findAllByTestId('comment-marker');
     expect(markers.map((m) => m.dataset.position)).toEqual(['0.0000', '0.5000', '1.0000']);
@@ -143,13 +143,13 @@ describe('ReplayPage comments', () => {
   });
 
   it('seeks to ?t= on load', async () => {
-    renderWithApp(<ReplayPage sessionId="replay-t" t={600} />, { fetch: serve('replay-t', recording).fetch });
+    renderWithApp(<ReplayPage sessionId="replay-t" t={600} />, { fetch: serve('replay-t', recording).fetch, hub: new FakeHubConnection() });
     await waitFor(() => expect(fakePlayer.gotos).toEqual([600]));
   });
 
   it('pins a new comment to the player time, as an absolute timestamp', async () => {
     const server = serve('replay-notes', recording);
-    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: server.fetch });
+    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: server.fetch, hub: new FakeHubConnection() });
     await waitFor(() => expect(fakePlayer.instances.length).toBeGreaterThan(0));
     fakePlayer.currentTime = 321;
 
@@ -161,14 +161,32 @@ describe('ReplayPage comments', () => {
     expect(screen.getAllByTestId('comment-marker')).toHaveLength(1);
   });
 
-  it('shows a comment pushed by another viewer at once', async () => {
+  it('listens for the session\'s comments without watching it live, and shows a pushed one at once', async () => {
     const hub = new FakeHubConnection();
     renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: serve('replay-notes', recording).fetch, hub });
     await screen.findByText('No comments yet.');
+    await waitFor(() => expect(hub.calls('WatchComments')).toEqual([['replay-notes']]));
+    expect(hub.calls('WatchSession')).toEqual([]);
 
     act(() => hub.push('CommentAdded', comment('c-pushed', 100, 'From Bob')));
     await waitFor(() => expect(screen.getAllByTestId('comment-item')).toHaveLength(1));
     expect(screen.getByTestId('comment-item').textContent).toContain('From Bob');
     expect(screen.getAllByTestId('comment-marker')).toHaveLength(1);
+  });
+
+  it('fetches the comments again after the live connection comes back', async () => {
+    const hub = new FakeHubConnection();
+    const server = serve('replay-notes', recording);
+    renderWithApp(<ReplayPage sessionId="replay-notes" />, { fetch: server.fetch, hub });
+    await screen.findByText('No comments yet.');
+    await waitFor(() => expect(hub.calls('WatchComments')).toHaveLength(1));
+    const fetchesBefore = server.calls.filter((c) => c.method === 'GET' && c.url.pathname.endsWith('/comments')).length;
+
+    act(() => hub.dropConnection());
+    act(() => hub.restoreConnection());
+    await waitFor(() => expect(hub.calls('WatchComments')).toHaveLength(2));
+    await waitFor(() =>
+      expect(server.calls.filter((c) => c.method === 'GET' && c.url.pathname.endsWith('/comments')).length).toBeGreaterThan(fetchesBefore),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/http';
 import { CopyButton } from '../../components/copy-button';
-import { useCommentsQuery } from '../../hooks/use-comments';
+import { useCommentPushes, useCommentsQuery } from '../../hooks/use-comments';
 import { useSessionEventsQuery, useSessionQuery } from '../../hooks/use-session-query';
 import { useConfig } from '../../lib/config';
 import { hrefFor } from '../../lib/router';
@@ -41,6 +41,7 @@ export default function ReplayPage(props: { sessionId: string; t?: number }) {
   const session = useSessionQuery(sessionId);
   const events = useSessionEventsQuery(sessionId);
   const comments = useCommentsQuery(sessionId, config.commentsRefetchMs);
+  useCommentPushes(sessionId);
   const [violation, setViolation] = useState<string | null>(null);
   const onSandboxViolation = useCallback((message: string) => setViolation(message), []);
   const [controls, setControls] = useState<PlayerControls | null>(null);
