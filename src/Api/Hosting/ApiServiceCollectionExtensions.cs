@@ -17,6 +17,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IngestProjectResolver>();
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();
         // Bad query strings and bodies answer 400 ProblemDetails in every environment, never an exception page.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddOpenApi();
