@@ -20,6 +20,7 @@ public static class IngestEndpoints
         var group = app.MapGroup("/api/v1/sessions")
             .WithTags("Ingest")
             .AddEndpointFilter<IngestAccessFilter>()
+            .RequireRateLimiting(IngestRateLimiting.PolicyName)
             .DisableAntiforgery();
 
         group.MapPost("/", StartAsync)
