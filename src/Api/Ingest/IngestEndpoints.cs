@@ -100,6 +100,17 @@ public static class IngestEndpoints
             return UnknownSession(sessionId, project.Id);
         }
 
+        if (result.Outcome == AppendBatchOutcome.SeqTooFarAhead)
+        {
+            var missing = result.LowestMissingSeq!.Value;
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Seq too far ahead",
+                detail: $"Batch {batch.Seq} was not stored: session '{sessionId}' already holds the most batches allowed above a gap, "
+                    + $"and seq {missing} is missing. Send seq {missing} first (seqs above a gap are capped); it is always accepted.",
+                extensions: new Dictionary<string, object?> { ["missingSeq"] = missing });
+        }
+
         var duplicate = result.Outcome == AppendBatchOutcome.Duplicate;
         return TypedResults.Accepted(
             (string?)null, new AppendAcknowledgement(batch.Seq, duplicate, result.Live, result.TakeFullSnapshot, result.ConsentRequested));
