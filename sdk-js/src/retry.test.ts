@@ -37,6 +37,8 @@ describe('classify', () => {
     [404, 'events', 'unknown-session'],
     [404, 'session', 'fatal'],
     [409, 'session', 'conflict'],
+    // Seq too far ahead of a gap: resending the same seq cannot succeed.
+    [409, 'events', 'drop'],
     [401, 'events', 'fatal'],
     [403, 'session', 'fatal'],
   ] as const)('%i on %s is %s', (status, target, kind) => {

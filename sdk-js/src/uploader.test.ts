@@ -140,6 +140,20 @@ describe('uploader', () => {
     expect(uploader.queuedBytes()).toBe(0);
   });
 
+  it('does not retry a 409 on events (seq too far ahead of a gap): the batch is dropped and the next one goes on', async () => {
+    const statuses = [409, 202];
+    const { fake, uploader, warnings } = setup({}, () => answer(statuses.shift() ?? 202));
+    const s = session({ created: true });
+    uploader.enqueue(batch(s, 5));
+    uploader.enqueue(batch(s, 6));
+    await settle();
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(fake.events().map((r) => plain(r.body).seq)).toEqual([5, 6]);
+    expect(fake.creates()).toHaveLength(0);
+    expect(warnings).toEqual(['drop-409']);
+    expect(uploader.queuedBytes()).toBe(0);
+  });
+
   it('on a 404 recreates the session, then resends the same seq', async () => {
     const eventStatuses = [404, 202, 202];
     const { fake, uploader } = setup({}, (r) => answer(r.kind === 'create' ? 200 : eventStatuses.shift()!));

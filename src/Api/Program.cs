@@ -26,6 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseResponseCompression();
 app.UseMiddleware<IngestPreflightMiddleware>();
+app.UseRateLimiter();
 app.UseSessionKitStaticSites();
 app.UseAuthentication();
 app.UseAuthorization();

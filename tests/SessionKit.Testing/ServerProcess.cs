@@ -21,7 +21,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, string adminToken)
+    /// <param name="environment">Extra environment variables for the server process.</param>
+    public static async Task<ServerProcess> StartAsync(
+        string dataDirectory, string adminToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -36,6 +38,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["SESSIONKIT_DATA_DIR"] = dataDirectory;
         start.Environment["SESSIONKIT_ADMIN_TOKEN"] = adminToken;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -3,15 +3,18 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SessionKit.Testing;
 
 /// <summary>
 /// The real server in memory (WebApplicationFactory) on its own temporary data directory, with an
-/// admin token for reading. Extra settings can be given as configuration keys.
+/// admin token for reading. Extra settings can be given as configuration keys, and
+/// <paramref name="services"/> may replace registered services (after the app registered its own).
 /// </summary>
 public sealed class SessionKitApp(
-    IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = RepositoryPaths.NewTempDirectory("api");
 
@@ -26,7 +29,10 @@ public sealed class SessionKitApp(
             builder.UseSetting(key, value);
         }
 
-        configure?.Invoke(builder);
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 
     public HttpClient CreateAdminClient()

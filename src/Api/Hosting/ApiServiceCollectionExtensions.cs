@@ -6,7 +6,7 @@ namespace SessionKit.Api.Hosting;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>HTTP-facing services: ingest, ProblemDetails, OpenAPI and compressed responses.</summary>
+    /// <summary>HTTP-facing services: ingest (with its concurrency limit), ProblemDetails, OpenAPI and compressed responses.</summary>
     public static IServiceCollection AddSessionKitApi(this IServiceCollection services)
     {
         services.AddOptions<IngestOptions>()
@@ -15,8 +15,10 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<BoundedBodyReader>();
         services.AddSingleton<IngestProjectResolver>();
+        services.AddIngestRateLimiting();
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<ServiceUnavailableExceptionHandler>();
         // Bad query strings and bodies answer 400 ProblemDetails in every environment, never an exception page.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         services.AddOpenApi();

@@ -24,13 +24,8 @@ public sealed class IngestAccessFilter(IngestProjectResolver resolver) : IEndpoi
             key = http.Request.Query["key"].ToString();
         }
 
-        if (origin.Length > 0)
-        {
-            // Let the SDK read error statuses; a disallowed origin loses this header below.
-            http.Response.Headers.AccessControlAllowOrigin = origin;
-            http.Response.Headers.AccessControlExposeHeaders = "Retry-After";
-            http.Response.Headers.Vary = "Origin";
-        }
+        // A disallowed origin loses this header below.
+        LetBrowserReadAnswer(http);
 
         var project = key.Length == 0 ? null : await resolver.ResolveAsync(key, http.RequestAborted);
         if (project is null)
@@ -52,6 +47,18 @@ public sealed class IngestAccessFilter(IngestProjectResolver resolver) : IEndpoi
 
         http.Items[ProjectItem] = project;
         return await next(context);
+    }
+
+    /// <summary>Lets the SDK in a page read the answer's status and Retry-After, errors included.</summary>
+    public static void LetBrowserReadAnswer(HttpContext http)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length > 0)
+        {
+            http.Response.Headers.AccessControlAllowOrigin = origin;
+            http.Response.Headers.AccessControlExposeHeaders = "Retry-After";
+            http.Response.Headers.Vary = "Origin";
+        }
     }
 
     private static bool IsAllowed(ProjectRecord project, string origin) =>

@@ -20,6 +20,7 @@ public static class IngestEndpoints
         var group = app.MapGroup("/api/v1/sessions")
             .WithTags("Ingest")
             .AddEndpointFilter<IngestAccessFilter>()
+            .RequireRateLimiting(IngestRateLimiting.PolicyName)
             .DisableAntiforgery();
 
         group.MapPost("/", StartAsync)
@@ -97,6 +98,17 @@ public static class IngestEndpoints
         if (result.Outcome == AppendBatchOutcome.UnknownSession)
         {
             return UnknownSession(sessionId, project.Id);
+        }
+
+        if (result.Outcome == AppendBatchOutcome.SeqTooFarAhead)
+        {
+            var missing = result.LowestMissingSeq!.Value;
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Seq too far ahead",
+                detail: $"Batch {batch.Seq} was not stored: session '{sessionId}' already holds the most batches allowed above a gap, "
+                    + $"and seq {missing} is missing. Send seq {missing} first (seqs above a gap are capped); it is always accepted.",
+                extensions: new Dictionary<string, object?> { ["missingSeq"] = missing });
         }
 
         var duplicate = result.Outcome == AppendBatchOutcome.Duplicate;

@@ -32,11 +32,17 @@ public static partial class ProjectFactory
         "sk_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
     /// <summary>Origins normalised to scheme://host[:port]; null with a message when one is not an origin.</summary>
-    public static (IReadOnlyList<string>? Origins, string? Error) NormaliseOrigins(IReadOnlyList<string>? origins)
+    public static (IReadOnlyList<string>? Origins, string? Error) NormaliseOrigins(IReadOnlyList<string?>? origins)
     {
         var result = new List<string>();
         foreach (var origin in origins ?? [])
         {
+            // JSON binding lets null through as an element of a list of strings.
+            if (origin is null)
+            {
+                return (null, "\"allowedOrigins\" must be a list of origins such as [\"https://shop.example.com\"]; it holds a null.");
+            }
+
             if (origin == "*")
             {
                 result.Add(origin);

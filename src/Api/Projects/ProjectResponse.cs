@@ -9,6 +9,6 @@ public sealed record ProjectResponse(
         new(project.Id, project.Name, project.IngestKey, project.AllowedOrigins, project.RequireLiveConsent, project.CreatedAt);
 }
 
-public sealed record CreateProjectRequest(string? Name, IReadOnlyList<string>? AllowedOrigins, bool? RequireLiveConsent);
+public sealed record CreateProjectRequest(string? Name, IReadOnlyList<string?>? AllowedOrigins, bool? RequireLiveConsent);
 
-public sealed record UpdateProjectRequest(string? Name, IReadOnlyList<string>? AllowedOrigins, bool? RequireLiveConsent);
+public sealed record UpdateProjectRequest(string? Name, IReadOnlyList<string?>? AllowedOrigins, bool? RequireLiveConsent);

@@ -8,7 +8,10 @@ public interface ISessionGrain : IGrainWithStringKey
 {
     Task<StartSessionResult> StartAsync(StartSession command);
 
-    /// <summary>Stores the batch durably before answering; a seq already stored is acknowledged once more and not stored again.</summary>
+    /// <summary>
+    /// Stores the batch durably before answering; a seq already stored is acknowledged once more and not
+    /// stored again. A seq that would wait above a gap already holding the maximum is refused, not stored.
+    /// </summary>
     Task<AppendBatchResult> AppendAsync(AppendBatch batch);
 
     /// <summary>Ends the session if it has had no activity since <paramref name="inactiveSince"/>.</summary>

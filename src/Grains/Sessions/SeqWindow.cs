@@ -3,35 +3,49 @@ using SessionKit.Silo.Storage;
 namespace SessionKit.Grains.Sessions;
 
 /// <summary>
-/// Which batch seqs a session has stored, in bounded memory: a floor below which every seq is
-/// stored (or given up on), plus the seqs that arrived ahead of a gap.
+/// Which batch seqs a session has stored, in bounded memory: a floor at and below which every seq is
+/// stored, plus the seqs that arrived ahead of a gap. Memory is bounded by refusing, never by forgetting:
+/// a seq that is not stored is never reported as stored.
 /// </summary>
 public static class SeqWindow
 {
     public static bool Contains(SessionRecord session, long seq) =>
         seq <= session.SeqFloor || BinarySearch(session.SeqsAboveFloor, seq) >= 0;
 
+    /// <summary>The lowest seq not stored: every batch above a gap waits for this one.</summary>
+    public static long LowestMissing(SessionRecord session) => session.SeqFloor + 1;
+
     /// <summary>
-    /// The session with <paramref name="seq"/> added, the floor raised over any gap it closed. The SDK
-    /// may drop a batch for good (a 4xx, a lost unload request), leaving a gap that never fills; once
-    /// more than <paramref name="maxAboveFloor"/> seqs wait above gaps, the oldest gap is given up:
-    /// a batch for it arriving even later is acknowledged as a duplicate.
+    /// Whether <paramref name="seq"/> (not stored yet) may be stored now. The seq that closes the gap
+    /// always may; one that would wait above the floor may only while fewer than
+    /// <paramref name="maxAboveFloor"/> seqs wait there. The SDK sends in order with one batch in flight, so
+    /// a gap stays open only when a batch was lost for good (dropped after a 4xx, or lost with a closing
+    /// page); such a session takes <paramref name="maxAboveFloor"/> more batches, then is refused: the price
+    /// of never acknowledging a batch that was not stored.
+    /// </summary>
+    public static bool HasRoomFor(SessionRecord session, long seq, int maxAboveFloor) =>
+        seq == LowestMissing(session) || session.SeqsAboveFloor.Count < maxAboveFloor;
+
+    /// <summary>
+    /// The session with <paramref name="seq"/> added, the floor raised over any gap it closed. The caller
+    /// checks <see cref="HasRoomFor"/> first.
     /// </summary>
     public static SessionRecord Add(SessionRecord session, long seq, int maxAboveFloor)
     {
+        if (Contains(session, seq))
+        {
+            return session;
+        }
+
+        if (!HasRoomFor(session, seq, maxAboveFloor))
+        {
+            throw new InvalidOperationException(
+                $"No room for seq {seq}: {maxAboveFloor} seqs already wait above the gap at {LowestMissing(session)}. Check HasRoomFor first.");
+        }
+
         var above = new List<long>(session.SeqsAboveFloor);
-        var index = BinarySearch(above, seq);
-        if (index < 0)
-        {
-            above.Insert(~index, seq);
-        }
-
+        above.Insert(~BinarySearch(above, seq), seq);
         var floor = session.SeqFloor;
-        if (above.Count > maxAboveFloor)
-        {
-            floor = above[0] - 1;
-        }
-
         var consumed = 0;
         while (consumed < above.Count && above[consumed] == floor + 1)
         {

@@ -78,6 +78,11 @@ public sealed class SessionGrain(
             return Answer(AppendBatchOutcome.Duplicate);
         }
 
+        if (!SeqWindow.HasRoomFor(_session, batch.Seq, _options.MaxOutOfOrderBatches))
+        {
+            return new AppendBatchResult(AppendBatchOutcome.SeqTooFarAhead, LowestMissingSeq: SeqWindow.LowestMissing(_session));
+        }
+
         var ordinal = _session.NextOrdinal;
         var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson);
         var updated = SessionMetadata.Apply(_session, batch, clock.GetUtcNow(), _options);

@@ -43,8 +43,18 @@ public enum AppendBatchOutcome
     Stored,
     Duplicate,
     UnknownSession,
+
+    /// <summary>Not stored: too many seqs already wait above a gap; <see cref="AppendBatchResult.LowestMissingSeq"/> must come first.</summary>
+    SeqTooFarAhead,
 }
 
-/// <summary>The outcome, and what the SDK should do for the session's live viewers.</summary>
+/// <summary>
+/// The outcome, and what the SDK should do for the session's live viewers. <paramref name="LowestMissingSeq"/>
+/// is set with <see cref="AppendBatchOutcome.SeqTooFarAhead"/>.
+/// </summary>
 public sealed record AppendBatchResult(
-    AppendBatchOutcome Outcome, LiveDirective? Live = null, bool TakeFullSnapshot = false, bool ConsentRequested = false);
+    AppendBatchOutcome Outcome,
+    LiveDirective? Live = null,
+    bool TakeFullSnapshot = false,
+    bool ConsentRequested = false,
+    long? LowestMissingSeq = null);

@@ -23,7 +23,7 @@ public sealed class SessionOptions
     [Range(1, 10_000)]
     public int MaxPagesListed { get; set; } = 500;
 
-    /// <summary>Seqs tracked above a gap before the oldest gap is given up on (see SeqWindow).</summary>
+    /// <summary>Seqs stored above a gap; past it, batches above the gap are refused until it closes (see SeqWindow).</summary>
     [Range(16, 1_000_000)]
     public int MaxOutOfOrderBatches { get; set; } = 4096;
 }

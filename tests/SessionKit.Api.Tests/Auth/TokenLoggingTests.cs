@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SessionKit.Testing;
@@ -21,7 +20,7 @@ public sealed class TokenLoggingTests
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
                 ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
             },
-            builder => builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(logs))));
+            services => services.AddLogging(logging => logging.AddProvider(logs)));
 
         await using (var viewer = await LiveHubClient.ConnectAsync(app, app.AdminToken))
         {

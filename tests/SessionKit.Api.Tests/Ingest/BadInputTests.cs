@@ -162,6 +162,20 @@ public sealed class BadInputTests(SessionKitAppFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task OddLiveConsentBodiesAreBadRequests()
+    {
+        using var ingest = await fixture.App.CreateIngestClientAsync();
+        var sessionId = await ingest.StartSessionAsync();
+        foreach (var body in new[] { "null", "{}", "{\"granted\":null}", "{\"granted\":\"yes\"}", "{\"granted\":[true]}", "[true]", "" })
+        {
+            using var response = await ingest.PostRawAsync($"/api/v1/sessions/{sessionId}/live-consent", Encoding.UTF8.GetBytes(body));
+            await AssertProblemAsync(response, HttpStatusCode.BadRequest, body);
+        }
+
+        await AssertStillServingAsync();
+    }
+
+    [Fact]
     public async Task BadQueryParametersAreBadRequests()
     {
         using var admin = fixture.App.CreateAdminClient();
@@ -192,12 +206,6 @@ public sealed class BadInputTests(SessionKitAppFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string caseName)
-    {
-        Assert.True(expected == response.StatusCode, $"{caseName}: expected {(int)expected}, got {(int)response.StatusCode}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal((int)expected, problem!["status"]!.GetValue<int>());
-        Assert.False(string.IsNullOrWhiteSpace((string?)problem["title"]), caseName);
-    }
+    private static Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected, string caseName) =>
+        ProblemAssert.IsProblemAsync(response, expected, caseName);
 }

@@ -136,6 +136,33 @@ public sealed class SessionGrainTests
     }
 
     [Fact]
+    public async Task BatchesTooFarAboveAGapAreRefusedAndNotStoredUntilTheGapCloses()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Sessions:MaxOutOfOrderBatches"] = "16" });
+        var id = "gap-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(0, 10))).Outcome);
+        for (var seq = 2; seq <= 17; seq++)
+        {
+            Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(seq, 10))).Outcome);
+        }
+
+        var refused = await grain.AppendAsync(Batch(18, 10));
+        Assert.Equal(AppendBatchOutcome.SeqTooFarAhead, refused.Outcome);
+        Assert.Equal(1, refused.LowestMissingSeq);
+        Assert.Equal(AppendBatchOutcome.SeqTooFarAhead, (await grain.AppendAsync(Batch(18, 10))).Outcome);
+        var session = await host.Store.GetSessionAsync(id, CancellationToken.None);
+        Assert.Equal(17, session!.BatchCount);
+        Assert.Equal(0, session.SeqFloor);
+
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(1, 10))).Outcome);
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(18, 10))).Outcome);
+        long[] arrival = [0, .. Enumerable.Range(2, 16).Select(seq => (long)seq), 1, 18];
+        Assert.Equal(Expected(10, arrival), await ReadAllAsync(await ReadSegmentsAsync(host, id)));
+        Assert.Equal(18, (await host.Store.GetSessionAsync(id, CancellationToken.None))!.SeqFloor);
+    }
+
+    [Fact]
     public async Task StartIsIdempotentAndProjectsCannotShareASessionId()
     {
         await using var host = await GrainHost.StartAsync();

@@ -41,6 +41,8 @@ public sealed class GrainBackpressureTests
 
         var failure = await Assert.ThrowsAsync<GrainMailboxFullException>(() => rejected.Within());
         Assert.Equal(key, failure.Key);
+        // The HTTP layer answers every ServiceUnavailableException with 503 and this Retry-After.
+        Assert.True(failure is ServiceUnavailableException { RetryAfter.TotalSeconds: >= 1 });
         gate.Release();
         Assert.Equal(new[] { 1, 3 }, await Task.WhenAll(queued).Within());
         Assert.Equal(3, await grain.GetAsync().AsTask().Within());

@@ -49,7 +49,8 @@ public sealed class GrainShutdownTests
         await grain.AddAsync(1);
         await host.StopAsync().Within();
 
-        await Assert.ThrowsAsync<GrainRuntimeStoppingException>(() => grain.AddAsync(1).Within());
+        var refused = await Assert.ThrowsAsync<GrainRuntimeStoppingException>(() => grain.AddAsync(1).Within());
+        Assert.True(refused is ServiceUnavailableException { RetryAfter.TotalSeconds: >= 1 });
         Assert.Equal(0, host.Diagnostics.ActivationCount);
     }
 }
