@@ -100,15 +100,13 @@ public static class IngestEndpoints
             return UnknownSession(sessionId, project.Id);
         }
 
-        if (result.Outcome == AppendBatchOutcome.SeqTooFarAhead)
+        if (result.Outcome == AppendBatchOutcome.SeqTooOld)
         {
-            var missing = result.LowestMissingSeq!.Value;
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
-                title: "Seq too far ahead",
-                detail: $"Batch {batch.Seq} was not stored: session '{sessionId}' already holds the most batches allowed above a gap, "
-                    + $"and seq {missing} is missing. Send seq {missing} first (seqs above a gap are capped); it is always accepted.",
-                extensions: new Dictionary<string, object?> { ["missingSeq"] = missing });
+                title: "Seq too old",
+                detail: $"Batch {batch.Seq} was not stored: session '{sessionId}' no longer keeps track of seqs that old, so it cannot tell "
+                    + "whether this batch was stored before. Do not resend it; later seqs are accepted.");
         }
 
         var duplicate = result.Outcome == AppendBatchOutcome.Duplicate;

@@ -73,14 +73,12 @@ public sealed class SessionGrain(
             return new AppendBatchResult(AppendBatchOutcome.UnknownSession);
         }
 
-        if (SeqWindow.Contains(_session, batch.Seq))
+        switch (SeqWindow.StateOf(_session, batch.Seq))
         {
-            return Answer(AppendBatchOutcome.Duplicate);
-        }
-
-        if (!SeqWindow.HasRoomFor(_session, batch.Seq, _options.MaxOutOfOrderBatches))
-        {
-            return new AppendBatchResult(AppendBatchOutcome.SeqTooFarAhead, LowestMissingSeq: SeqWindow.LowestMissing(_session));
+            case SeqState.Stored:
+                return Answer(AppendBatchOutcome.Duplicate);
+            case SeqState.Unknown:
+                return new AppendBatchResult(AppendBatchOutcome.SeqTooOld);
         }
 
         var ordinal = _session.NextOrdinal;

@@ -44,17 +44,10 @@ public enum AppendBatchOutcome
     Duplicate,
     UnknownSession,
 
-    /// <summary>Not stored: too many seqs already wait above a gap; <see cref="AppendBatchResult.LowestMissingSeq"/> must come first.</summary>
-    SeqTooFarAhead,
+    /// <summary>Neither stored nor acknowledged: the seq is older than the session can tell stored or not (see SeqWindow).</summary>
+    SeqTooOld,
 }
 
-/// <summary>
-/// The outcome, and what the SDK should do for the session's live viewers. <paramref name="LowestMissingSeq"/>
-/// is set with <see cref="AppendBatchOutcome.SeqTooFarAhead"/>.
-/// </summary>
+/// <summary>The outcome, and what the SDK should do for the session's live viewers.</summary>
 public sealed record AppendBatchResult(
-    AppendBatchOutcome Outcome,
-    LiveDirective? Live = null,
-    bool TakeFullSnapshot = false,
-    bool ConsentRequested = false,
-    long? LowestMissingSeq = null);
+    AppendBatchOutcome Outcome, LiveDirective? Live = null, bool TakeFullSnapshot = false, bool ConsentRequested = false);

@@ -27,7 +27,7 @@ public static class SessionMetadata
         var first = Min(session.FirstEventAt, batch.MinTimestamp);
         var last = Max(session.LastEventAt, batch.MaxTimestamp);
         var pages = AddPages(session.Pages, batch.PageUrls, options.MaxPagesListed);
-        return SeqWindow.Add(session, batch.Seq, options.MaxOutOfOrderBatches) with
+        return SeqWindow.Add(session, batch.Seq, options.MaxOutOfOrderBatches, options.MaxSeqHoles) with
         {
             FirstUrl = session.FirstUrl ?? pages.FirstOrDefault(),
             Pages = pages,

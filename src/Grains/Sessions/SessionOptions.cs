@@ -23,7 +23,11 @@ public sealed class SessionOptions
     [Range(1, 10_000)]
     public int MaxPagesListed { get; set; } = 500;
 
-    /// <summary>Seqs stored above a gap; past it, batches above the gap are refused until it closes (see SeqWindow).</summary>
-    [Range(16, 1_000_000)]
-    public int MaxOutOfOrderBatches { get; set; } = 4096;
+    /// <summary>Seqs kept above a gap; past it, the gap becomes a hole and the floor moves on (see SeqWindow).</summary>
+    [Range(1, 100_000)]
+    public int MaxOutOfOrderBatches { get; set; } = 64;
+
+    /// <summary>Holes (gaps given up) remembered, so a late batch for one is still stored; older seqs are refused.</summary>
+    [Range(1, 100_000)]
+    public int MaxSeqHoles { get; set; } = 64;
 }

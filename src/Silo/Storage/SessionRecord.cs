@@ -28,6 +28,16 @@ public sealed record SessionRecord
     public long SeqFloor { get; init; } = -1;
     /// <summary>Stored seqs above <see cref="SeqFloor"/> (batches that arrived out of order), ascending.</summary>
     public IReadOnlyList<long> SeqsAboveFloor { get; init; } = [];
+    /// <summary>
+    /// Runs of seqs at or below <see cref="SeqFloor"/> that were never stored: gaps the floor passed over to
+    /// keep <see cref="SeqsAboveFloor"/> short. A late batch inside one is still stored. Ascending.
+    /// </summary>
+    public IReadOnlyList<SeqRange> SeqHoles { get; init; } = [];
+    /// <summary>
+    /// At or below this, a seq outside <see cref="SeqHoles"/> may or may not be stored (the oldest holes were
+    /// forgotten to bound memory); -1 when every seq at or below the floor is known.
+    /// </summary>
+    public long SeqUnknownThrough { get; init; } = -1;
     /// <summary>Arrival position the next batch gets; orders batches and chunks.</summary>
     public long NextOrdinal { get; init; }
     /// <summary>The visitor's answer to being watched live, where the project asks: null until asked and answered.</summary>

@@ -6,54 +6,56 @@ using SessionKit.Testing;
 namespace SessionKit.Api.Tests.Ingest;
 
 /// <summary>
-/// A 2xx on ingest means the batch is stored, so a batch the server cannot store (too many seqs
-/// already wait above a gap) answers 409 naming the missing seq, and is never acknowledged.
+/// A 2xx on ingest means the batch is stored. A lost batch leaves a gap that never stops recording; its
+/// batch is stored if it comes late, and a seq too old to tell stored or not answers 409, never 2xx.
 /// </summary>
 public sealed class SeqGapTests : IDisposable
 {
-    private const int MaxAboveGap = 16;
-
     private readonly SessionKitApp _app = new(new Dictionary<string, string?>
     {
-        ["SessionKit:Sessions:MaxOutOfOrderBatches"] = MaxAboveGap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SessionKit:Sessions:MaxOutOfOrderBatches"] = "4",
+        ["SessionKit:Sessions:MaxSeqHoles"] = "1",
     });
 
     [Fact]
-    public async Task BatchAboveAFullGapIsConflictNamingTheMissingSeqAndTheGapCanStillClose()
+    public async Task ALostBatchNeverStopsRecordingAndNothingUnstoredIsAcknowledged()
     {
         using var ingest = await _app.CreateIngestClientAsync();
         var sessionId = await ingest.StartSessionAsync();
-        (await ingest.PostBatchAsync(sessionId, 0, DuplicateBatchTests.Events(0, 1))).Dispose();
-        for (var seq = 2; seq <= MaxAboveGap + 1; seq++)
+        foreach (var seq in new long[] { 0, 2, 3, 4, 5, 6, 7, 8 })
         {
-            using var accepted = await ingest.PostBatchAsync(sessionId, seq, DuplicateBatchTests.Events(seq * 100, 1));
-            Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+            await AcceptedAsync(ingest, sessionId, seq, duplicate: false);
         }
 
-        using (var refused = await ingest.PostBatchAsync(sessionId, MaxAboveGap + 2, DuplicateBatchTests.Events(9999, 1)))
+        // Seq 1 arrives long after it was given up: stored, then acknowledged as a duplicate.
+        await AcceptedAsync(ingest, sessionId, 1, duplicate: false);
+        await AcceptedAsync(ingest, sessionId, 1, duplicate: true);
+
+        // Two more lost seqs (9, 15): only one hole is kept, so seq 9's is forgotten and seqs that old are
+        // refused, not acknowledged.
+        foreach (var seq in new long[] { 10, 11, 12, 13, 14, 16, 17, 18, 19, 20 })
         {
-            var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict, "seq too far ahead");
-            Assert.Equal(1, problem["missingSeq"]!.GetValue<long>());
-            Assert.Contains("seq 1 is missing", (string?)problem["detail"]);
+            await AcceptedAsync(ingest, sessionId, seq, duplicate: false);
         }
 
+        using (var refused = await ingest.PostBatchAsync(sessionId, 2, DuplicateBatchTests.Events(9999, 1)))
+        {
+            var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict, "seq too old");
+            Assert.Contains("Do not resend it", (string?)problem["detail"]);
+        }
+
+        await AcceptedAsync(ingest, sessionId, 15, duplicate: false);
         using var admin = _app.CreateAdminClient();
         var stored = await admin.GetFromJsonAsync<JsonArray>($"/api/v1/sessions/{sessionId}/events");
-        Assert.DoesNotContain(stored!, e => e!["timestamp"]!.GetValue<long>() == 9999);
+        Assert.Equal(20, stored!.Count);
+        Assert.DoesNotContain(stored, e => e!["timestamp"]!.GetValue<long>() == 9999);
+    }
 
-        using (var closing = await ingest.PostBatchAsync(sessionId, 1, DuplicateBatchTests.Events(100, 1)))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, closing.StatusCode);
-        }
-
-        using (var retried = await ingest.PostBatchAsync(sessionId, MaxAboveGap + 2, DuplicateBatchTests.Events(9999, 1)))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-            Assert.False((await retried.Content.ReadFromJsonAsync<JsonObject>())!["duplicate"]!.GetValue<bool>());
-        }
-
-        stored = await admin.GetFromJsonAsync<JsonArray>($"/api/v1/sessions/{sessionId}/events");
-        Assert.Equal(MaxAboveGap + 3, stored!.Count);
+    private static async Task AcceptedAsync(HttpClient ingest, string sessionId, long seq, bool duplicate)
+    {
+        using var response = await ingest.PostBatchAsync(sessionId, seq, DuplicateBatchTests.Events(seq * 100, 1));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Equal(duplicate, (await response.Content.ReadFromJsonAsync<JsonObject>())!["duplicate"]!.GetValue<bool>());
     }
 
     public void Dispose() => _app.Dispose();

@@ -5,7 +5,8 @@ namespace SessionKit.Grains.Tests.Sessions;
 
 public sealed class SeqWindowTests
 {
-    private const int Max = 16;
+    private const int MaxAbove = 4;
+    private const int MaxHoles = 2;
 
     private static readonly SessionRecord Empty = new()
     {
@@ -21,107 +22,100 @@ public sealed class SeqWindowTests
         var session = Empty;
         for (var seq = 0; seq < 100; seq++)
         {
-            Assert.False(SeqWindow.Contains(session, seq));
-            session = SeqWindow.Add(session, seq, Max);
+            Assert.Equal(SeqState.New, SeqWindow.StateOf(session, seq));
+            session = Add(session, seq);
         }
 
         Assert.Equal(99, session.SeqFloor);
         Assert.Empty(session.SeqsAboveFloor);
-        Assert.True(SeqWindow.Contains(session, 42));
-        Assert.False(SeqWindow.Contains(session, 100));
+        Assert.Empty(session.SeqHoles);
+        Assert.Equal(SeqState.Stored, SeqWindow.StateOf(session, 42));
+        Assert.Equal(SeqState.New, SeqWindow.StateOf(session, 100));
     }
 
     [Fact]
     public void GapKeepsLaterSeqsAboveTheFloorUntilFilled()
     {
-        var session = SeqWindow.Add(SeqWindow.Add(SeqWindow.Add(Empty, 0, Max), 3, Max), 2, Max);
+        var session = Add(Empty, 0, 3, 2);
         Assert.Equal(0, session.SeqFloor);
         Assert.Equal([2L, 3], session.SeqsAboveFloor);
-        Assert.False(SeqWindow.Contains(session, 1));
-        Assert.True(SeqWindow.Contains(session, 3));
+        Assert.Equal(SeqState.New, SeqWindow.StateOf(session, 1));
+        Assert.Equal(SeqState.Stored, SeqWindow.StateOf(session, 3));
 
-        session = SeqWindow.Add(session, 1, Max);
+        session = Add(session, 1);
         Assert.Equal(3, session.SeqFloor);
         Assert.Empty(session.SeqsAboveFloor);
     }
 
     [Fact]
-    public void AddingAKnownSeqChangesNothing()
+    public void OnlyNewSeqsCanBeAdded()
     {
-        var session = SeqWindow.Add(SeqWindow.Add(Empty, 5, Max), 5, Max);
-        Assert.Equal([5L], session.SeqsAboveFloor);
-        Assert.Equal(-1, session.SeqFloor);
+        var session = Add(Empty, 5);
+        Assert.Throws<InvalidOperationException>(() => Add(session, 5));
     }
 
     [Fact]
-    public void TheLowestMissingSeqIsJustAboveTheFloor()
+    public void TooManySeqsAboveAGapTurnItIntoAHoleAndRecordingGoesOn()
     {
-        Assert.Equal(0, SeqWindow.LowestMissing(Empty));
-        var session = SeqWindow.Add(SeqWindow.Add(SeqWindow.Add(Empty, 0, Max), 1, Max), 5, Max);
-        Assert.Equal(2, SeqWindow.LowestMissing(session));
-    }
-
-    [Fact]
-    public void OnceTheWindowIsFullASeqAboveTheGapHasNoRoomAndIsNeverReportedStored()
-    {
-        // Seq 1 was lost; Max later batches wait above the gap.
-        var session = FullAboveGapAtOne();
-        Assert.Equal(0, session.SeqFloor);
-        Assert.Equal(Max, session.SeqsAboveFloor.Count);
-
-        Assert.False(SeqWindow.HasRoomFor(session, Max + 2, Max));
-        Assert.Throws<InvalidOperationException>(() => SeqWindow.Add(session, Max + 2, Max));
-        Assert.False(SeqWindow.Contains(session, 1));
-        Assert.False(SeqWindow.Contains(session, Max + 2));
-    }
-
-    [Fact]
-    public void TheSeqThatClosesTheGapAlwaysHasRoomAndFreesTheWindow()
-    {
-        var session = FullAboveGapAtOne();
-        Assert.True(SeqWindow.HasRoomFor(session, 1, Max));
-
-        session = SeqWindow.Add(session, 1, Max);
-        Assert.Equal(Max + 1, session.SeqFloor);
+        // Seq 1 was lost for good; MaxAbove + 1 later batches arrive.
+        var session = Add(Empty, 0, 2, 3, 4, 5, 6);
+        Assert.Equal(6, session.SeqFloor);
         Assert.Empty(session.SeqsAboveFloor);
-        Assert.True(SeqWindow.HasRoomFor(session, Max + 5, Max));
+        Assert.Equal([new SeqRange(1, 1)], session.SeqHoles);
+
+        // Nothing unstored is ever called stored: the lost seq is still new, and stored if it comes late.
+        Assert.Equal(SeqState.New, SeqWindow.StateOf(session, 1));
+        Assert.Equal(SeqState.Stored, SeqWindow.StateOf(session, 4));
+        session = Add(session, 1);
+        Assert.Empty(session.SeqHoles);
+        Assert.Equal(SeqState.Stored, SeqWindow.StateOf(session, 1));
     }
 
     [Fact]
-    public void WhileFullASeqFillingALaterGapHasNoRoomEither()
+    public void ALateSeqInsideAWideHoleSplitsIt()
     {
-        // Gaps at 1 and 3: filling 3 would still add a seq above the floor.
-        var session = SeqWindow.Add(Empty, 0, Max);
-        session = SeqWindow.Add(session, 2, Max);
-        for (var seq = 4; session.SeqsAboveFloor.Count < Max; seq++)
-        {
-            session = SeqWindow.Add(session, seq, Max);
-        }
+        var session = Add(Empty, 0, 10, 11, 12, 13, 14);
+        Assert.Equal([new SeqRange(1, 9)], session.SeqHoles);
 
-        Assert.False(SeqWindow.HasRoomFor(session, 3, Max));
-        session = SeqWindow.Add(session, 1, Max);
-        Assert.Equal(2, session.SeqFloor);
-        Assert.True(SeqWindow.HasRoomFor(session, 3, Max));
+        session = Add(session, 5);
+        Assert.Equal([new SeqRange(1, 4), new SeqRange(6, 9)], session.SeqHoles);
+        session = Add(session, 1);
+        session = Add(session, 9);
+        Assert.Equal([new SeqRange(2, 4), new SeqRange(6, 8)], session.SeqHoles);
+        Assert.Equal(SeqState.New, SeqWindow.StateOf(session, 3));
+        Assert.Equal(SeqState.Stored, SeqWindow.StateOf(session, 5));
     }
 
     [Fact]
-    public void AddingAStoredSeqToAFullWindowChangesNothing()
+    public void TheOldestHolesAreForgottenAndSeqsThatOldBecomeUnknown()
     {
-        var session = FullAboveGapAtOne();
-        Assert.Same(session, SeqWindow.Add(session, 5, Max));
-        Assert.Same(session, SeqWindow.Add(session, 0, Max));
+        // Three lost seqs (1, 7, 13), each given up in turn; only MaxHoles holes are kept.
+        var session = Add(Empty, 0, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18);
+        Assert.Equal([new SeqRange(7, 7), new SeqRange(13, 13)], session.SeqHoles);
+        Assert.Equal(1, session.SeqUnknownThrough);
+
+        Assert.Equal(SeqState.Unknown, SeqWindow.StateOf(session, 1));
+        Assert.Equal(SeqState.Unknown, SeqWindow.StateOf(session, 0)); // stored once, but no longer provably so
+        Assert.Equal(SeqState.Stored, SeqWindow.StateOf(session, 2));
+        Assert.Equal(SeqState.New, SeqWindow.StateOf(session, 7));
+        Assert.Throws<InvalidOperationException>(() => Add(session, 1));
     }
 
-    /// <summary>Seqs 0 and 2..Max+1 stored: floor 0, Max seqs waiting above the gap at 1.</summary>
-    private static SessionRecord FullAboveGapAtOne()
+    [Fact]
+    public void MemoryStaysBoundedWhateverTheGaps()
     {
-        var session = SeqWindow.Add(Empty, 0, Max);
-        for (var seq = 2; seq <= Max + 1; seq++)
+        var session = Empty;
+        for (var seq = 0; seq < 10_000; seq += 2)
         {
-            Assert.True(SeqWindow.HasRoomFor(session, seq, Max));
-            session = SeqWindow.Add(session, seq, Max);
+            session = Add(session, seq);
+            Assert.True(session.SeqsAboveFloor.Count <= MaxAbove);
+            Assert.True(session.SeqHoles.Count <= MaxHoles);
         }
 
-        return session;
+        Assert.Equal(SeqState.New, SeqWindow.StateOf(session, 9_997));
+        Assert.Equal(SeqState.Unknown, SeqWindow.StateOf(session, 101));
     }
+
+    private static SessionRecord Add(SessionRecord session, params long[] seqs) =>
+        seqs.Aggregate(session, (current, seq) => SeqWindow.Add(current, seq, MaxAbove, MaxHoles));
 }

@@ -136,30 +136,40 @@ public sealed class SessionGrainTests
     }
 
     [Fact]
-    public async Task BatchesTooFarAboveAGapAreRefusedAndNotStoredUntilTheGapCloses()
+    public async Task AGapGivenUpIsStillStoredWhenItsBatchComesLateAndTooOldSeqsAreRefused()
     {
-        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Sessions:MaxOutOfOrderBatches"] = "16" });
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["SessionKit:Sessions:MaxOutOfOrderBatches"] = "4",
+            ["SessionKit:Sessions:MaxSeqHoles"] = "1",
+        });
         var id = "gap-" + Guid.NewGuid().ToString("N");
         var grain = await StartedSessionAsync(host, id);
-        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(0, 10))).Outcome);
-        for (var seq = 2; seq <= 17; seq++)
+        // Seq 1 is lost; recording goes on past the window without refusing anything.
+        foreach (var seq in new long[] { 0, 2, 3, 4, 5, 6, 7 })
         {
             Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(seq, 10))).Outcome);
         }
 
-        var refused = await grain.AppendAsync(Batch(18, 10));
-        Assert.Equal(AppendBatchOutcome.SeqTooFarAhead, refused.Outcome);
-        Assert.Equal(1, refused.LowestMissingSeq);
-        Assert.Equal(AppendBatchOutcome.SeqTooFarAhead, (await grain.AppendAsync(Batch(18, 10))).Outcome);
         var session = await host.Store.GetSessionAsync(id, CancellationToken.None);
-        Assert.Equal(17, session!.BatchCount);
-        Assert.Equal(0, session.SeqFloor);
+        Assert.Equal(7, session!.SeqFloor);
+        Assert.Equal([new SeqRange(1, 1)], session.SeqHoles);
 
+        // The late batch for the hole is stored, once.
         Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(1, 10))).Outcome);
-        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(18, 10))).Outcome);
-        long[] arrival = [0, .. Enumerable.Range(2, 16).Select(seq => (long)seq), 1, 18];
+        Assert.Equal(AppendBatchOutcome.Duplicate, (await grain.AppendAsync(Batch(1, 10))).Outcome);
+
+        // Two more lost seqs (8, 13): with one hole kept, seq 8's is forgotten and seqs that old are refused.
+        foreach (var seq in new long[] { 9, 10, 11, 12, 14, 15, 16, 17, 18 })
+        {
+            Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(seq, 10))).Outcome);
+        }
+
+        Assert.Equal(AppendBatchOutcome.SeqTooOld, (await grain.AppendAsync(Batch(8, 10))).Outcome);
+        Assert.Equal(AppendBatchOutcome.SeqTooOld, (await grain.AppendAsync(Batch(3, 10))).Outcome);
+        Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(13, 10))).Outcome);
+        long[] arrival = [0, 2, 3, 4, 5, 6, 7, 1, 9, 10, 11, 12, 14, 15, 16, 17, 18, 13];
         Assert.Equal(Expected(10, arrival), await ReadAllAsync(await ReadSegmentsAsync(host, id)));
-        Assert.Equal(18, (await host.Store.GetSessionAsync(id, CancellationToken.None))!.SeqFloor);
     }
 
     [Fact]

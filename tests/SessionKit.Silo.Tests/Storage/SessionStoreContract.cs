@@ -35,6 +35,8 @@ public abstract class SessionStoreContract : StorageContract
             BatchCount = 12,
             SeqFloor = 9,
             SeqsAboveFloor = [11, 14],
+            SeqHoles = [new SeqRange(2, 3), new SeqRange(7, 7)],
+            SeqUnknownThrough = 1,
             NextOrdinal = 12,
             LiveConsentGranted = true,
         };

@@ -41,6 +41,7 @@ internal static class TestData
         Assert.NotNull(actual);
         Assert.Equal(expected.Pages, actual.Pages);
         Assert.Equal(expected.SeqsAboveFloor, actual.SeqsAboveFloor);
-        Assert.Equal(expected, actual with { Pages = expected.Pages, SeqsAboveFloor = expected.SeqsAboveFloor });
+        Assert.Equal(expected.SeqHoles, actual.SeqHoles);
+        Assert.Equal(expected, actual with { Pages = expected.Pages, SeqsAboveFloor = expected.SeqsAboveFloor, SeqHoles = expected.SeqHoles });
     }
 }

@@ -9,13 +9,13 @@ internal static class SessionRows
     public const string Columns = """
         id, project_id, visitor_id, tab_id, user_agent, referrer, screen_width, screen_height, first_url, pages,
         started_at, last_activity_at, ended_at, first_event_at, last_event_at, duration_ms, event_count, byte_size,
-        batch_count, seq_floor, seqs_above_floor, next_ordinal, live_consent
+        batch_count, seq_floor, seqs_above_floor, next_ordinal, live_consent, seq_holes, seq_unknown_through
         """;
 
     private const string Values = """
         $id, $project_id, $visitor_id, $tab_id, $user_agent, $referrer, $screen_width, $screen_height, $first_url, $pages,
         $started_at, $last_activity_at, $ended_at, $first_event_at, $last_event_at, $duration_ms, $event_count, $byte_size,
-        $batch_count, $seq_floor, $seqs_above_floor, $next_ordinal, $live_consent
+        $batch_count, $seq_floor, $seqs_above_floor, $next_ordinal, $live_consent, $seq_holes, $seq_unknown_through
         """;
 
     public const string InsertIfAbsentSql = $"INSERT INTO sessions ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING";
@@ -31,7 +31,8 @@ internal static class SessionRows
             last_event_at = excluded.last_event_at, duration_ms = excluded.duration_ms,
             event_count = excluded.event_count, byte_size = excluded.byte_size, batch_count = excluded.batch_count,
             seq_floor = excluded.seq_floor, seqs_above_floor = excluded.seqs_above_floor,
-            next_ordinal = excluded.next_ordinal, live_consent = excluded.live_consent
+            next_ordinal = excluded.next_ordinal, live_consent = excluded.live_consent,
+            seq_holes = excluded.seq_holes, seq_unknown_through = excluded.seq_unknown_through
         """;
 
     public static SqliteCommand BindSession(this SqliteCommand command, SessionRecord session) => command
@@ -57,7 +58,9 @@ internal static class SessionRows
         .With("$seq_floor", session.SeqFloor)
         .With("$seqs_above_floor", SqliteJson.Write(session.SeqsAboveFloor))
         .With("$next_ordinal", session.NextOrdinal)
-        .With("$live_consent", session.LiveConsentGranted);
+        .With("$live_consent", session.LiveConsentGranted)
+        .With("$seq_holes", SqliteJson.Write(session.SeqHoles))
+        .With("$seq_unknown_through", session.SeqUnknownThrough);
 
     /// <summary>Inserts or replaces the session's row within <paramref name="transaction"/>.</summary>
     public static void Upsert(SqliteTransaction transaction, SessionRecord session)
@@ -91,5 +94,7 @@ internal static class SessionRows
         SeqsAboveFloor = SqliteJson.ReadInt64s(reader.GetString(20)),
         NextOrdinal = reader.GetInt64(21),
         LiveConsentGranted = reader.GetNullableBoolean(22),
+        SeqHoles = SqliteJson.ReadSeqRanges(reader.GetString(23)),
+        SeqUnknownThrough = reader.GetInt64(24),
     };
 }

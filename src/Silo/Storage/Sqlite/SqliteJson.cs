@@ -5,6 +5,7 @@ namespace SessionKit.Silo.Storage.Sqlite;
 
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(IReadOnlyList<long>))]
+[JsonSerializable(typeof(IReadOnlyList<SeqRange>))]
 internal sealed partial class SqliteJsonContext : JsonSerializerContext;
 
 /// <summary>Lists kept in a single column as JSON arrays.</summary>
@@ -15,6 +16,12 @@ internal static class SqliteJson
 
     public static string Write(IReadOnlyList<long> values) =>
         JsonSerializer.Serialize(values, SqliteJsonContext.Default.IReadOnlyListInt64);
+
+    public static string Write(IReadOnlyList<SeqRange> values) =>
+        JsonSerializer.Serialize(values, SqliteJsonContext.Default.IReadOnlyListSeqRange);
+
+    public static IReadOnlyList<SeqRange> ReadSeqRanges(string json) =>
+        JsonSerializer.Deserialize(json, SqliteJsonContext.Default.IReadOnlyListSeqRange) ?? [];
 
     public static IReadOnlyList<string> ReadStrings(string json) =>
         JsonSerializer.Deserialize(json, SqliteJsonContext.Default.IReadOnlyListString) ?? [];

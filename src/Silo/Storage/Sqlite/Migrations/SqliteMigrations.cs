@@ -7,5 +7,6 @@ internal static class SqliteMigrations
     [
         new M0001InitialSchema(),
         new M0002CommentsAndLiveConsent(),
+        new M0003SeqHoles(),
     ];
 }
