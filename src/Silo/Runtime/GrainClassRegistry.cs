@@ -10,6 +10,7 @@ namespace SessionKit.Silo.Runtime;
 internal sealed class GrainClassRegistry
 {
     private readonly FrozenDictionary<Type, GrainClass> _classes;
+    private readonly FrozenDictionary<string, GrainInterface> _contracts;
 
     public GrainClassRegistry(IEnumerable<GrainRegistration> registrations, GrainInterfaceCatalog catalog)
     {
@@ -27,7 +28,11 @@ internal sealed class GrainClassRegistry
         }
 
         _classes = classes.ToFrozenDictionary();
+        _contracts = classes.Keys.Select(catalog.Get).ToFrozenDictionary(contract => contract.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>A contract this host serves, by the name messages from other nodes carry; null when it serves none by that name.</summary>
+    public GrainInterface? FindContract(string name) => _contracts.GetValueOrDefault(name);
 
     public GrainClass Get(Type grainInterface) =>
         _classes.TryGetValue(grainInterface, out var grainClass)

@@ -8,12 +8,22 @@ namespace SessionKit.Silo.Runtime;
 internal sealed class GrainInterface
 {
     private readonly FrozenDictionary<MethodInfo, GrainMethod> _methods;
+    private readonly FrozenDictionary<string, GrainMethod> _byName;
 
     private GrainInterface(Type type, IEnumerable<GrainMethod> methods)
     {
         Type = type;
         _methods = methods.ToFrozenDictionary(m => m.Method);
+        _byName = _methods.Values.ToFrozenDictionary(m => m.Name, StringComparer.Ordinal);
     }
+
+    /// <summary>The name that identifies the contract across processes built from the same contracts.</summary>
+    public string Name => Type.FullName ?? Type.Name;
+
+    public IEnumerable<GrainMethod> Methods => _methods.Values;
+
+    /// <summary>The method a message from another node names; null when this build has no such method.</summary>
+    public GrainMethod? FindMethod(string name) => _byName.GetValueOrDefault(name);
 
     public Type Type { get; }
 

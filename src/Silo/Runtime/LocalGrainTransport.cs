@@ -10,6 +10,17 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
 {
     public Task<TResult> SendAsync<TResult>(GrainMessage message)
     {
+        var posted = PostAsync<TResult>(message);
+        return posted.IsCompletedSuccessfully ? posted.Result : UnwrapAsync(posted);
+    }
+
+    /// <summary>
+    /// Queues the message in its activation's mailbox; completes once it is queued (waiting for room in
+    /// a full mailbox) with the task of the grain's reply. A remote transport awaits the first part before
+    /// taking the next message of the same grain, which keeps the grain's arrival order.
+    /// </summary>
+    public ValueTask<Task<TResult>> PostAsync<TResult>(GrainMessage message)
+    {
         if (message.Method is not GrainMethod<TResult> method)
         {
             throw new ArgumentException($"{message.Method} does not return {typeof(TResult).Name}.", nameof(message));
@@ -21,11 +32,14 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
 
         // The common case stays synchronous: the message is queued before the caller gets its task.
         return posted.IsCompletedSuccessfully && posted.Result
-            ? request.Reply
-            : SendSlowlyAsync(request, activation, posted);
+            ? new ValueTask<Task<TResult>>(request.Reply)
+            : PostSlowlyAsync(request, activation, posted);
     }
 
-    private async Task<TResult> SendSlowlyAsync<TResult>(GrainRequest<TResult> request, GrainActivation activation, ValueTask<bool> posted)
+    private static async Task<TResult> UnwrapAsync<TResult>(ValueTask<Task<TResult>> posted) =>
+        await (await posted.ConfigureAwait(false)).ConfigureAwait(false);
+
+    private async ValueTask<Task<TResult>> PostSlowlyAsync<TResult>(GrainRequest<TResult> request, GrainActivation activation, ValueTask<bool> posted)
     {
         while (!await posted.ConfigureAwait(false))
         {
@@ -47,6 +61,6 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
             posted = activation.PostAsync(request);
         }
 
-        return await request.Reply.ConfigureAwait(false);
+        return request.Reply;
     }
 }
