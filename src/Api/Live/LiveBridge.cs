@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
 using SessionKit.Silo.Grains;
+using SessionKit.Silo.Hosting;
 using SessionKit.Silo.Live;
 
 namespace SessionKit.Api.Live;
@@ -11,7 +12,7 @@ namespace SessionKit.Api.Live;
 /// context. It keeps one feed per watched session and project and knows what each connection watches.
 /// </summary>
 internal sealed class LiveBridge(
-    IGrainFactory grains, ILiveBus bus, IHubContext<LiveHub, ILiveClient> hub, LiveNode node, ILogger<LiveBridge> logger)
+    IGrainFactory grains, ILiveBus bus, IHubContext<LiveHub, ILiveClient> hub, NodeIdentity node, ILogger<LiveBridge> logger)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SessionFeed> _sessions = new(StringComparer.Ordinal);

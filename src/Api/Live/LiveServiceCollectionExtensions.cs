@@ -8,7 +8,6 @@ public static class LiveServiceCollectionExtensions
     public static IServiceCollection AddSessionKitLive(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<LiveNode>();
         services.AddSingleton<LiveAccess>();
         services.AddSingleton<LiveBridge>();
         services.AddHostedService<LiveLeaseRenewal>();

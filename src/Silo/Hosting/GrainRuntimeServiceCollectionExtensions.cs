@@ -29,11 +29,14 @@ public static class GrainRuntimeServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NodeIdentity>();
         services.AddSingleton<GrainInterfaceCatalog>();
         services.AddSingleton<GrainClassRegistry>();
         services.AddSingleton<GrainDirectory>();
         services.AddSingleton<IGrainRuntimeDiagnostics>(provider => provider.GetRequiredService<GrainDirectory>());
-        services.AddSingleton<IGrainTransport, LocalGrainTransport>();
+        services.AddSingleton<LocalGrainTransport>();
+        // Cluster mode replaces this with a transport between nodes; its consumers hand to the local one.
+        services.TryAddSingleton<IGrainTransport>(provider => provider.GetRequiredService<LocalGrainTransport>());
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddHostedService<GrainRuntimeHostedService>();
         return services;

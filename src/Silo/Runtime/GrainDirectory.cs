@@ -78,6 +78,17 @@ internal sealed class GrainDirectory : IGrainRuntimeDiagnostics
         }
     }
 
+    /// <summary>
+    /// Lets the activations <paramref name="match"/> selects finish their queues, persist and leave; later
+    /// messages activate them again. A cluster node does this for the grains of a partition it hands to
+    /// another node, so that the other node loads state this one has written.
+    /// </summary>
+    public Task DeactivateWhereAsync(Func<GrainId, bool> match, CancellationToken cancellationToken)
+    {
+        var activations = _activations.Values.Where(activation => match(activation.Id)).ToList();
+        return Task.WhenAll(activations.Select(activation => activation.DeactivateAsync(cancellationToken)));
+    }
+
     /// <summary>Refuses new activations, then lets every activation finish its queue and persist.</summary>
     public Task DeactivateAllAsync(CancellationToken cancellationToken)
     {
