@@ -23,6 +23,15 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
         // One node: the live bus is a hand-off in memory. Cluster mode registers a broker-backed one first.
         services.TryAddSingleton<ILiveBus, InProcessLiveBus>();
+        // What a bus between nodes may carry (it reads nothing else off the wire).
+        foreach (var type in new[]
+        {
+            typeof(LiveBatchPublished), typeof(LiveSessionPublished), typeof(LiveViewersChanged), typeof(LiveConsentChanged), typeof(LiveCommentPublished),
+        })
+        {
+            services.AddSingleton(new LiveMessageType(type));
+        }
+
         services.AddGrain<ISessionGrain, SessionGrain>();
         services.AddSingleton<SessionInactivityService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionInactivityService>());
