@@ -1,5 +1,7 @@
 using SessionKit.Api.Auth;
+using SessionKit.Api.Cluster;
 using SessionKit.Api.Comments;
+using SessionKit.Api.Health;
 using SessionKit.Api.Hosting;
 using SessionKit.Api.Ingest;
 using SessionKit.Api.Live;
@@ -15,7 +17,9 @@ builder.Services
     .AddSqliteStorage()
     .AddGrainRuntime()
     .AddSessionKitGrains()
+    .AddSessionKitTransport(builder.Configuration)
     .AddSessionKitApi()
+    .AddSessionKitHealth()
     .AddSessionKitAuth()
     .AddSessionKitLive();
 
@@ -32,11 +36,13 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapOpenApi();
+app.MapHealthEndpoints();
 app.MapAuthEndpoints();
 app.MapIngestEndpoints();
 app.MapSessionEndpoints();
 app.MapProjectEndpoints();
 app.MapCommentEndpoints();
+app.MapClusterEndpoints();
 app.MapLiveHub();
 app.MapDemoConfig();
 app.LogSessionKitUrls();
