@@ -4,8 +4,8 @@ namespace SessionKit.Silo.Cluster.Membership;
 
 /// <summary>
 /// Which live member should own each partition: rendezvous (highest random weight) hashing, so a
-/// member joining or leaving moves few partitions, with a cap of ceil(P / members) per member, so the
-/// partitions end up spread evenly (most and least owned differ by at most one). Every node computes
+/// member joining or leaving moves few partitions, with shares capped so that the partitions end up
+/// spread evenly: every member owns floor(P / N) or, for P mod N of them, one more. Every node computes
 /// it from the same member list and gets the same answer.
 /// </summary>
 public static class PartitionAssignment
@@ -19,7 +19,8 @@ public static class PartitionAssignment
         }
 
         var ordered = members.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var cap = (partitions + ordered.Length - 1) / ordered.Length;
+        var share = partitions / ordered.Length;
+        var largerShares = partitions % ordered.Length;
         var load = new Dictionary<string, int>(StringComparer.Ordinal);
         var owners = new string[partitions];
         for (var partition = 0; partition < partitions; partition++)
@@ -28,9 +29,13 @@ public static class PartitionAssignment
             var owner = ordered
                 .OrderByDescending(member => Weight(member, partition))
                 .ThenBy(member => member, StringComparer.Ordinal)
-                .First(member => load.GetValueOrDefault(member) < cap);
+                .First(member => load.GetValueOrDefault(member) < share || (load.GetValueOrDefault(member) == share && largerShares > 0));
             owners[partition] = owner;
-            load[owner] = load.GetValueOrDefault(owner) + 1;
+            var owned = load[owner] = load.GetValueOrDefault(owner) + 1;
+            if (owned > share)
+            {
+                largerShares--;
+            }
         }
 
         return owners;
