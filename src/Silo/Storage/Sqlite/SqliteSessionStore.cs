@@ -31,7 +31,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
             return true;
         }, cancellationToken);
 
-    /// <exception cref="InvalidOperationException">The session already has a batch with that ordinal.</exception>
+    /// <exception cref="StorageConflictException">The session already has a batch with that ordinal.</exception>
     public Task AppendBatchAsync(SessionRecord session, PendingBatch batch, CancellationToken cancellationToken)
     {
         RequireSameSession(session, batch.SessionId);
@@ -70,7 +70,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         return batches;
     }
 
-    /// <exception cref="InvalidOperationException">The session already has a chunk starting at that ordinal.</exception>
+    /// <exception cref="StorageConflictException">The session already has a chunk starting at that ordinal.</exception>
     public Task WriteChunkAsync(SessionRecord session, EventChunk chunk, CancellationToken cancellationToken)
     {
         RequireSameSession(session, chunk.SessionId);
