@@ -14,6 +14,15 @@ install_prerequisites() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   fi
+  # The storage tests start their own PostgreSQL clusters with the package's initdb and pg_ctl
+  # (tests/SessionKit.Testing/PrivatePostgresCluster.cs) and never use the Debian one: only the
+  # binaries matter, so a package script that cannot start that cluster (policy-rc.d) does not fail here.
+  if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+    echo "== installing postgresql (apt-get)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || true
+    compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || { echo "postgresql did not install"; exit 1; }
+  fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "== installing npm packages (npm ci)"
     npm ci --no-audit --no-fund

@@ -14,7 +14,7 @@ using SessionKit.Silo.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.UseSessionKitDefaultUrl();
 builder.Services
-    .AddSqliteStorage()
+    .AddSessionKitStorage(builder.Configuration)
     .AddGrainRuntime()
     .AddSessionKitGrains()
     .AddSessionKitTransport(builder.Configuration)

@@ -17,10 +17,11 @@ public static class AuthServiceCollectionExtensions
             .PostConfigure<IConfiguration>((options, configuration) =>
                 options.AdminToken = configuration["SESSIONKIT_ADMIN_TOKEN"] is { Length: > 0 } token ? token : options.AdminToken);
 
-        // Login cookies must survive restarts, so the keys that protect them live in the data directory.
+        // Login cookies must survive restarts, so the keys that protect them live in the data directory,
+        // unless the storage keeps them itself (PostgreSQL does, so that every node of a cluster shares them).
         services.AddDataProtection().SetApplicationName("SessionKit");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((options, storage, loggers) =>
-            options.XmlRepository = new FileSystemXmlRepository(
+            options.XmlRepository ??= new FileSystemXmlRepository(
                 new DirectoryInfo(Path.Combine(storage.Value.DataDirectory, "keys")), loggers));
 
         services.AddAuthentication(AdminPolicy.SelectorScheme)

@@ -94,7 +94,7 @@ public abstract class CommentStoreContract : StorageContract
         var first = NewComment(session, at: 1, createdAt: Epoch);
         await Comments.AddCommentAsync(first, Ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        await Assert.ThrowsAsync<StorageConflictException>(
             () => Comments.AddCommentAsync(first with { Text = "changed" }, Ct));
 
         Assert.Equal([first], await Comments.ListCommentsAsync(session.Id, Ct));

@@ -98,7 +98,7 @@ public abstract class ProjectStoreContract : StorageContract
         await Projects.TryCreateProjectAsync(first, Ct);
         var second = NewProject() with { IngestKey = first.IngestKey };
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Projects.TryCreateProjectAsync(second, Ct));
+        await Assert.ThrowsAsync<StorageConflictException>(() => Projects.TryCreateProjectAsync(second, Ct));
 
         Assert.Null(await Projects.GetProjectAsync(second.Id, Ct));
     }

@@ -122,7 +122,7 @@ public abstract class SessionEventsContract : StorageContract
         var session = NewSession(NewId("project")) with { NextOrdinal = 1 };
         await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        await Assert.ThrowsAsync<StorageConflictException>(
             () => Sessions.AppendBatchAsync(session with { NextOrdinal = 2 }, Batch(session, 0), Ct));
 
         AssertSameSession(session, await Sessions.GetSessionAsync(session.Id, Ct));
@@ -135,7 +135,7 @@ public abstract class SessionEventsContract : StorageContract
         await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
         await Sessions.WriteChunkAsync(session, Chunk(session, 0, 0), Ct);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(
+        await Assert.ThrowsAsync<StorageConflictException>(
             () => Sessions.WriteChunkAsync(session with { EventCount = 99 }, Chunk(session, 0, 0) with { Codec = "other" }, Ct));
 
         Assert.Equal(0, (await Sessions.GetSessionAsync(session.Id, Ct))!.EventCount);

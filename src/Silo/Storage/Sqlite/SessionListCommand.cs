@@ -9,11 +9,6 @@ namespace SessionKit.Silo.Storage.Sqlite;
 /// </summary>
 internal static class SessionListCommand
 {
-    public const int MinLimit = 1;
-    public const int MaxLimit = 200;
-
-    public static int ClampLimit(int limit) => Math.Clamp(limit, MinLimit, MaxLimit);
-
     /// <summary>A command selecting one row more than the page holds; the extra row tells a next page exists.</summary>
     public static SqliteCommand Create(SqliteConnection connection, SessionQuery query, SessionCursor? after)
     {
@@ -56,7 +51,7 @@ internal static class SessionListCommand
         }
 
         sql.Append(" ORDER BY started_at DESC, id DESC LIMIT $limit");
-        command.With("$limit", ClampLimit(query.Limit) + 1);
+        command.With("$limit", SessionPaging.ClampLimit(query.Limit) + 1);
         command.CommandText = sql.ToString();
         return command;
     }

@@ -9,9 +9,8 @@ internal sealed class SqliteCommentStore(SqliteDatabase database) : ICommentStor
     /// Inserts only when the session exists in the comment's project: the insert selects from that
     /// session's row, so a missing session or a project mismatch inserts nothing.
     /// </summary>
-    /// <exception cref="InvalidOperationException">
-    /// The session does not exist or belongs to another project, or a comment with that id exists.
-    /// </exception>
+    /// <exception cref="InvalidOperationException">The session does not exist or belongs to another project.</exception>
+    /// <exception cref="StorageConflictException">A comment with that id exists.</exception>
     public Task AddCommentAsync(CommentRecord comment, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {

@@ -11,7 +11,7 @@ internal static class SqliteErrors
         exception.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
 
     /// <summary>
-    /// Runs <paramref name="command"/>, reporting a duplicate key as <see cref="InvalidOperationException"/>
+    /// Runs <paramref name="command"/>, reporting a duplicate key as <see cref="StorageConflictException"/>
     /// so callers never need to know SQLite's exception types.
     /// </summary>
     public static int ExecuteRefusingDuplicates(this SqliteCommand command, string duplicateMessage)
@@ -22,7 +22,7 @@ internal static class SqliteErrors
         }
         catch (SqliteException exception) when (IsUniqueViolation(exception))
         {
-            throw new InvalidOperationException(duplicateMessage, exception);
+            throw new StorageConflictException(duplicateMessage, exception);
         }
     }
 }

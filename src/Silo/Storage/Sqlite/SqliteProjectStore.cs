@@ -27,7 +27,7 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
     public Task<ProjectRecord?> FindProjectByIngestKeyAsync(string ingestKey, CancellationToken cancellationToken) =>
         FindOneAsync("ingest_key", ingestKey, cancellationToken);
 
-    /// <exception cref="InvalidOperationException">Another project has the same ingest key.</exception>
+    /// <exception cref="StorageConflictException">Another project has the same ingest key.</exception>
     public Task<bool> TryCreateProjectAsync(ProjectRecord project, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {
@@ -41,7 +41,7 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
 
     /// <summary>Changes name, ingest key, allowed origins and the live consent setting; the creation time stays.</summary>
     /// <exception cref="KeyNotFoundException">No project has that id.</exception>
-    /// <exception cref="InvalidOperationException">Another project has the same ingest key.</exception>
+    /// <exception cref="StorageConflictException">Another project has the same ingest key.</exception>
     public Task UpdateProjectAsync(ProjectRecord project, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {

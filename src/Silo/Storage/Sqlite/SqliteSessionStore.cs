@@ -31,7 +31,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
             return true;
         }, cancellationToken);
 
-    /// <exception cref="InvalidOperationException">The session already has a batch with that ordinal.</exception>
+    /// <exception cref="StorageConflictException">The session already has a batch with that ordinal.</exception>
     public Task AppendBatchAsync(SessionRecord session, PendingBatch batch, CancellationToken cancellationToken)
     {
         RequireSameSession(session, batch.SessionId);
@@ -70,7 +70,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         return batches;
     }
 
-    /// <exception cref="InvalidOperationException">The session already has a chunk starting at that ordinal.</exception>
+    /// <exception cref="StorageConflictException">The session already has a chunk starting at that ordinal.</exception>
     public Task WriteChunkAsync(SessionRecord session, EventChunk chunk, CancellationToken cancellationToken)
     {
         RequireSameSession(session, chunk.SessionId);
@@ -136,25 +136,17 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
     /// <exception cref="ArgumentException">The cursor is malformed.</exception>
     public async Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken)
     {
-        var after = string.IsNullOrEmpty(query.Cursor) ? null : SessionCursor.Decode(query.Cursor);
-        var limit = SessionListCommand.ClampLimit(query.Limit);
-
+        var after = SessionPaging.After(query);
         await using var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = SessionListCommand.Create(connection, query, after);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<SessionRecord>(limit + 1);
+        var rows = new List<SessionRecord>(SessionPaging.ClampLimit(query.Limit) + 1);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            items.Add(SessionRows.Read(reader));
+            rows.Add(SessionRows.Read(reader));
         }
 
-        if (items.Count <= limit)
-        {
-            return new SessionPage(items, NextCursor: null);
-        }
-
-        items.RemoveAt(limit);
-        return new SessionPage(items, SessionCursor.After(items[^1]).Encode());
+        return SessionPaging.ToPage(rows, query.Limit);
     }
 
     public async Task<IReadOnlyList<string>> FindInactiveSessionIdsAsync(

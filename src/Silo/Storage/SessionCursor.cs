@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace SessionKit.Silo.Storage.Sqlite;
+namespace SessionKit.Silo.Storage;
 
 /// <summary>
 /// Keyset position in a newest-first session list: the last row's start (Unix ms) and id, as
@@ -10,7 +10,7 @@ namespace SessionKit.Silo.Storage.Sqlite;
 /// </summary>
 internal sealed record SessionCursor(long StartedAtMs, string Id)
 {
-    public static SessionCursor After(SessionRecord session) => new(UnixTime.ToMs(session.StartedAt), session.Id);
+    public static SessionCursor After(SessionRecord session) => new(session.StartedAt.ToUnixTimeMilliseconds(), session.Id);
 
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(

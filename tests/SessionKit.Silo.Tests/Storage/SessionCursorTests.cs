@@ -1,6 +1,6 @@
-using SessionKit.Silo.Storage.Sqlite;
+using SessionKit.Silo.Storage;
 
-namespace SessionKit.Silo.Tests.Storage.Sqlite;
+namespace SessionKit.Silo.Tests.Storage;
 
 public sealed class SessionCursorTests
 {

@@ -1,0 +1,10 @@
+namespace SessionKit.Silo.Storage.Postgres.Migrations;
+
+internal static class PostgresMigrations
+{
+    /// <summary>Every migration, by ascending version. Append only.</summary>
+    public static IReadOnlyList<IPostgresMigration> All { get; } =
+    [
+        new M0001InitialSchema(),
+    ];
+}
