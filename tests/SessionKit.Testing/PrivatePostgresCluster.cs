@@ -61,6 +61,13 @@ internal sealed class PrivatePostgresCluster
         }
     }
 
+    /// <summary>Stops the server (fast shutdown: connections are cut), as a database restart does.</summary>
+    public Task StopServerAsync() => RunAsync("pg_ctl", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop");
+
+    /// <summary>Starts the stopped server again on the same port and data.</summary>
+    public Task StartServerAsync() =>
+        RunAsync("pg_ctl", "-D", dataDirectory, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start");
+
     /// <summary>
     /// Kills the server at once, as the test process exits (nothing in it is kept). An exiting test process
     /// gets little time, so this only signals; the watchdog deletes the directory.

@@ -42,7 +42,25 @@ public sealed class RabbitMqServer
     public async Task StartAppAsync()
     {
         await ControlAsync("start_app");
-        await ControlAsync("await_startup");
+        await WaitForStartupAsync(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>await_startup fails at once while the node has not registered with epmd yet: ask until it answers.</summary>
+    private async Task WaitForStartupAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await ControlAsync("await_startup", timeout);
+                return;
+            }
+            catch (InvalidOperationException) when (DateTime.UtcNow < deadline && _process is not { HasExited: true })
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static async Task<RabbitMqServer> StartSharedAsync()
@@ -90,7 +108,7 @@ public sealed class RabbitMqServer
         process.BeginErrorReadLine();
         var server = new RabbitMqServer(new Uri($"amqp://guest:guest@127.0.0.1:{port}/"), nodeName, environment, process);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
-        await server.ControlAsync("await_startup", TimeSpan.FromSeconds(120));
+        await server.WaitForStartupAsync(TimeSpan.FromSeconds(120));
         return server;
     }
 

@@ -11,7 +11,9 @@ namespace SessionKit.Testing;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    private const int KeptOutputLines = 400;
     private readonly Process _process;
+    private readonly Queue<string> _output = new();
 
     private ServerProcess(Process process, Uri baseAddress)
     {
@@ -21,9 +23,24 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the server wrote (stdout and stderr), for a failing test's message.</summary>
+    public string RecentOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join(Environment.NewLine, _output);
+            }
+        }
+    }
+
     /// <param name="environment">Extra environment variables for the server process.</param>
+    /// <param name="readyPath">What must answer 200 before the server counts as started (a cluster node: /health/ready).</param>
     public static async Task<ServerProcess> StartAsync(
-        string dataDirectory, string adminToken, IReadOnlyDictionary<string, string>? environment = null)
+        string dataDirectory, string adminToken, IReadOnlyDictionary<string, string>? environment = null, string readyPath = "/api/v1/auth/state")
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -44,13 +61,12 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, baseAddress);
+        process.OutputDataReceived += (_, line) => server.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => server.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var server = new ServerProcess(process, baseAddress);
-        await server.WaitUntilServingAsync();
+        await server.WaitUntilServingAsync(readyPath);
         return server;
     }
 
@@ -88,7 +104,24 @@ public sealed class ServerProcess : IAsyncDisposable
         await Task.CompletedTask;
     }
 
-    private async Task WaitUntilServingAsync()
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > KeptOutputLines)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private async Task WaitUntilServingAsync(string readyPath)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -96,12 +129,12 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before serving.");
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode} before serving:\n{RecentOutput}");
             }
 
             try
             {
-                using var response = await client.GetAsync("/api/v1/auth/state");
+                using var response = await client.GetAsync(readyPath);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -117,7 +150,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("The server did not answer within 60 s.");
+        throw new TimeoutException($"The server did not answer {readyPath} with 200 within 60 s:\n{RecentOutput}");
     }
 
     private static string ServerAssembly()

@@ -19,20 +19,15 @@ public sealed class SessionGrain(
     private readonly ChunkBuffer _uncompacted = new();
     private readonly SessionLive _live = new(liveOptions.Value, clock);
     private readonly TimeSpan _liveTick = liveOptions.Value.SummaryInterval;
+    private SessionBroadcast? _broadcast;
     private SessionRecord? _session;
     private IDisposable? _liveTimer;
 
+    private SessionBroadcast Broadcast => _broadcast ??= new SessionBroadcast(Key, _live, bus);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _session = await store.GetSessionAsync(Key, cancellationToken);
-        if (_session is not null)
-        {
-            // Batches acknowledged before a crash or deactivation are already durable; resume compacting them.
-            foreach (var batch in await store.GetPendingBatchesAsync(Key, cancellationToken))
-            {
-                _uncompacted.Add(batch, clock.GetUtcNow());
-            }
-        }
+        await LoadAsync(cancellationToken);
 
         // A random first tick spreads compaction: sessions started together (or reactivated together after
         // a restart) must not all compress in the same second.
@@ -62,11 +57,63 @@ public sealed class SessionGrain(
         }
 
         _session = created;
-        await PublishSummaryAsync(LiveSessionChange.Started);
+        await Broadcast.SummaryAsync(LiveSessionChange.Started, created);
         return new StartSessionResult(StartSessionOutcome.Created, created);
     }
 
-    public async Task<AppendBatchResult> AppendAsync(AppendBatch batch)
+    public Task<AppendBatchResult> AppendAsync(AppendBatch batch) => FencedAsync(() => AppendOnceAsync(batch));
+
+    public Task EndIfInactiveAsync(DateTimeOffset inactiveSince) => FencedAsync(async () =>
+    {
+        if (_session is null || _session.EndedAt is not null || _session.LastActivityAt >= inactiveSince)
+        {
+            return false;
+        }
+
+        await CompactAsync(CancellationToken.None);
+        var ended = _session with { EndedAt = _session.LastActivityAt };
+        await store.UpdateSessionAsync(ended, CancellationToken.None);
+        _session = ended;
+        await Broadcast.SummaryAsync(LiveSessionChange.Ended, ended);
+        return true;
+    });
+
+    public async Task<LiveCatchUp?> WatchAsync(ViewerLease lease)
+    {
+        if (_session is null)
+        {
+            return null;
+        }
+
+        await SetViewersAsync(lease);
+        return _live.CatchUp(_session);
+    }
+
+    public async Task SetViewersAsync(ViewerLease lease)
+    {
+        if (_session is not null && _live.SetLease(lease))
+        {
+            await Broadcast.ViewersAsync(_session);
+        }
+
+        KeepLiveTimer();
+    }
+
+    public Task<bool> SetLiveConsentAsync(bool granted) => FencedAsync(async () =>
+    {
+        if (_session is null)
+        {
+            return false;
+        }
+
+        var answered = _session with { LiveConsentGranted = granted };
+        await store.UpdateSessionAsync(answered, CancellationToken.None);
+        _session = answered;
+        await Broadcast.ConsentAsync(answered);
+        return true;
+    });
+
+    private async Task<AppendBatchResult> AppendOnceAsync(AppendBatch batch)
     {
         if (_session is null || _session.ProjectId != batch.ProjectId)
         {
@@ -88,17 +135,8 @@ public sealed class SessionGrain(
         _session = updated;
         _uncompacted.Add(pending, clock.GetUtcNow());
         _live.Record(batch);
-
-        if (_live.Streams(_session))
-        {
-            await bus.PublishAsync(LiveTopics.Session(Key), new LiveBatchPublished(Key, ordinal, batch.EventsJson));
-        }
-
-        if (_live.SummaryDue())
-        {
-            await PublishSummaryAsync(LiveSessionChange.Updated);
-        }
-
+        await Broadcast.BatchAsync(updated, ordinal, batch.EventsJson);
+        await Broadcast.ActivityAsync(updated);
         KeepLiveTimer();
 
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
@@ -109,63 +147,28 @@ public sealed class SessionGrain(
         return Answer(AppendBatchOutcome.Stored);
     }
 
-    public async Task EndIfInactiveAsync(DateTimeOffset inactiveSince)
+    /// <summary>
+    /// Runs a write; if storage refuses it because another activation of this session wrote since this one
+    /// loaded (a node that has since lost the session's partition, or its successor), this activation's state
+    /// is stale: it reloads from storage and runs the write once more, whose checks then see the truth.
+    /// </summary>
+    private async Task<T> FencedAsync<T>(Func<Task<T>> write)
     {
-        if (_session is null || _session.EndedAt is not null || _session.LastActivityAt >= inactiveSince)
+        try
         {
-            return;
+            return await write();
         }
-
-        await CompactAsync(CancellationToken.None);
-        _session = _session with { EndedAt = _session.LastActivityAt };
-        await store.UpdateSessionAsync(_session, CancellationToken.None);
-        await PublishSummaryAsync(LiveSessionChange.Ended);
-    }
-
-    public async Task<LiveCatchUp?> WatchAsync(ViewerLease lease)
-    {
-        if (_session is null)
+        catch (StorageConflictException)
         {
-            return null;
+            await LoadAsync(CancellationToken.None);
+            return await write();
         }
-
-        await SetViewersAsync(lease);
-        return _live.CatchUp(_session);
-    }
-
-    public async Task SetViewersAsync(ViewerLease lease)
-    {
-        if (_session is not null && _live.SetLease(lease))
-        {
-            await PublishViewersAsync();
-        }
-
-        KeepLiveTimer();
-    }
-
-    public async Task<bool> SetLiveConsentAsync(bool granted)
-    {
-        if (_session is null)
-        {
-            return false;
-        }
-
-        _session = _session with { LiveConsentGranted = granted };
-        await store.UpdateSessionAsync(_session, CancellationToken.None);
-        await bus.PublishAsync(LiveTopics.Session(Key), new LiveConsentChanged(Key, _live.Status(_session)));
-        return true;
     }
 
     private AppendBatchResult Answer(AppendBatchOutcome outcome)
     {
         var (live, takeFullSnapshot, consentRequested) = _live.Directive(_session!);
         return new AppendBatchResult(outcome, live, takeFullSnapshot, consentRequested);
-    }
-
-    private async Task PublishViewersAsync()
-    {
-        await bus.PublishAsync(LiveTopics.Session(Key), new LiveViewersChanged(Key, _live.Viewers));
-        await PublishSummaryAsync(LiveSessionChange.Updated);
     }
 
     /// <summary>Runs only while needed (a held-back summary, or viewers whose leases may lapse), so idle sessions cost no ticks.</summary>
@@ -179,28 +182,13 @@ public sealed class SessionGrain(
 
     private async Task LiveTickAsync(CancellationToken cancellationToken)
     {
-        if (_session is not null && _live.ViewersChanged())
+        if (_session is not null && await Broadcast.TickAsync(_session))
         {
-            await PublishViewersAsync();
-        }
-        else if (_session is not null && _live.PendingSummaryDue())
-        {
-            await PublishSummaryAsync(LiveSessionChange.Updated);
+            return;
         }
 
-        if (!_live.NeedsTicks)
-        {
-            _liveTimer?.Dispose();
-            _liveTimer = null;
-        }
-    }
-
-    private ValueTask PublishSummaryAsync(LiveSessionChange change)
-    {
-        var topic = LiveTopics.Project(_session!.ProjectId);
-        return bus.HasSubscribers(topic)
-            ? bus.PublishAsync(topic, new LiveSessionPublished(change, _live.Summary(_session)))
-            : ValueTask.CompletedTask;
+        _liveTimer?.Dispose();
+        _liveTimer = null;
     }
 
     private Task FlushIfDueAsync(CancellationToken cancellationToken) =>
@@ -215,7 +203,30 @@ public sealed class SessionGrain(
             return;
         }
 
-        await store.WriteChunkAsync(_session, _uncompacted.ToChunk(Key), cancellationToken);
+        try
+        {
+            await store.WriteChunkAsync(_session, _uncompacted.ToChunk(Key), cancellationToken);
+            _uncompacted.Clear();
+        }
+        catch (StorageConflictException)
+        {
+            // Another activation compacted some of these batches already: take storage's word for what is left.
+            await LoadAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The session and its batches not yet compacted, as storage holds them.</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         _uncompacted.Clear();
+        _session = await store.GetSessionAsync(Key, cancellationToken);
+        if (_session is not null)
+        {
+            // Batches acknowledged before a crash or deactivation are already durable; resume compacting them.
+            foreach (var batch in await store.GetPendingBatchesAsync(Key, cancellationToken))
+            {
+                _uncompacted.Add(batch, clock.GetUtcNow());
+            }
+        }
     }
 }

@@ -45,6 +45,15 @@ public static class TransportServiceCollectionExtensions
             return services;
         }
 
+        var storage = configuration[StorageServiceCollectionExtensions.ProviderVariable] is { Length: > 0 } variable
+            ? variable
+            : configuration[StorageServiceCollectionExtensions.ProviderKey];
+        if (!string.Equals(storage?.Trim(), "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"The rabbitmq transport needs the PostgreSQL storage, where the cluster keeps its membership and state: set {StorageServiceCollectionExtensions.ProviderVariable}=postgres.");
+        }
+
         return services.AddRabbitMqTransport();
     }
 
@@ -63,6 +72,7 @@ public static class TransportServiceCollectionExtensions
         services.AddSingleton<GrainMessageCodec>();
         services.AddSingleton<PendingCalls>();
         services.AddSingleton<PartitionOwnership>();
+        services.AddSingleton<IClusterMembership, PostgresMembership>();
         services.AddSingleton<NodePresence>();
         services.AddSingleton<RabbitMqGrainTransport>();
         services.AddSingleton<RabbitMqLiveBus>();

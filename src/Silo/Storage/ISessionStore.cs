@@ -3,6 +3,9 @@ namespace SessionKit.Silo.Storage;
 /// <summary>
 /// Durable store of sessions and their events. Every write returns only once it is durable. A store whose
 /// database cannot be reached throws <see cref="StorageUnavailableException"/>.
+/// Writes of an existing session are fenced by its <see cref="SessionRecord.NextOrdinal"/>: a write made
+/// from a view of the session that another writer has since moved on (an activation on a node that lost
+/// the session's partition) is refused with <see cref="StorageConflictException"/> and changes nothing.
 /// </summary>
 public interface ISessionStore
 {
@@ -11,17 +14,25 @@ public interface ISessionStore
 
     Task<SessionRecord?> GetSessionAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>Writes the session's row (inserting it when absent); the stored one must have the same next ordinal.</summary>
+    /// <exception cref="StorageConflictException">The stored session moved on; nothing changed.</exception>
     Task UpdateSessionAsync(SessionRecord session, CancellationToken cancellationToken);
 
-    /// <summary>Atomically stores the batch and the session's updated metadata.</summary>
-    /// <exception cref="StorageConflictException">The session already has a batch with that ordinal; nothing changed.</exception>
+    /// <summary>
+    /// Atomically stores the batch and the session's updated metadata; the stored session's next ordinal must
+    /// be the batch's ordinal.
+    /// </summary>
+    /// <exception cref="StorageConflictException">The session moved on, or already has a batch with that ordinal; nothing changed.</exception>
     Task AppendBatchAsync(SessionRecord session, PendingBatch batch, CancellationToken cancellationToken);
 
     /// <summary>Batches not yet compacted, by ordinal.</summary>
     Task<IReadOnlyList<PendingBatch>> GetPendingBatchesAsync(string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Atomically stores the chunk, deletes the pending batches it covers and updates the session.</summary>
-    /// <exception cref="StorageConflictException">The session already has a chunk from that ordinal; nothing changed.</exception>
+    /// <summary>
+    /// Atomically stores the chunk, deletes the pending batches it covers (every one of them must still be
+    /// pending) and updates the session (whose stored next ordinal must be the same).
+    /// </summary>
+    /// <exception cref="StorageConflictException">The session moved on, a chunk from that ordinal exists, or some of its batches were compacted already; nothing changed.</exception>
     Task WriteChunkAsync(SessionRecord session, EventChunk chunk, CancellationToken cancellationToken);
 
     /// <summary>The session's chunks and pending batches in ordinal order, read lazily.</summary>

@@ -198,6 +198,30 @@ public sealed class SessionGrainTests
     private static AppendBatch Batch(long seq, int size) =>
         new("p1", seq, 1, Encoding.UTF8.GetBytes(EventJson(seq, size)), [], 1000 + seq, 1000 + seq);
 
+    [Fact]
+    public async Task AStaleActivationThatLostItsSessionReloadsInsteadOfOverwritingTheNewOwner()
+    {
+        // Two hosts on one database: as when a node lost a session's partition to another node mid-stream.
+        var dataDirectory = RepositoryPaths.NewTempDirectory("grains-two-owners");
+        var id = "two-owners-" + Guid.NewGuid().ToString("N");
+        await using var first = await GrainHost.StartAsync(dataDirectory);
+        var stale = await StartedSessionAsync(first, id);
+        Assert.Equal(AppendBatchOutcome.Stored, (await stale.AppendAsync(Batch(0, 50))).Outcome);
+
+        await using (var second = await GrainHost.StartAsync(dataDirectory))
+        {
+            var owner = second.Grains.Get<ISessionGrain>(id);
+            Assert.Equal(AppendBatchOutcome.Stored, (await owner.AppendAsync(Batch(1, 50))).Outcome);
+            Assert.Equal(AppendBatchOutcome.Stored, (await owner.AppendAsync(Batch(2, 50))).Outcome);
+        }
+
+        // The first activation still believes the next ordinal is 1: its write is refused as a conflict,
+        // it reloads, recognizes seq 2 as stored, and stores seq 3 after it.
+        Assert.Equal(AppendBatchOutcome.Duplicate, (await stale.AppendAsync(Batch(2, 50))).Outcome);
+        Assert.Equal(AppendBatchOutcome.Stored, (await stale.AppendAsync(Batch(3, 50))).Outcome);
+        Assert.Equal(Expected(50, 0, 1, 2, 3), await ReadAllAsync(await ReadSegmentsAsync(first, id)));
+    }
+
     private static string EventJson(long seq, int size) =>
         $"{{\"type\":3,\"timestamp\":{1000 + seq},\"data\":\"{new string((char)('a' + (seq % 26)), size)}\"}}";
 

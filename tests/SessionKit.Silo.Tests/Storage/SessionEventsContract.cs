@@ -29,18 +29,18 @@ public abstract class SessionEventsContract : StorageContract
     {
         var session = NewSession(NewId("project")) with { NextOrdinal = 1 };
 
-        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
 
         AssertSameSession(session, await Sessions.GetSessionAsync(session.Id, Ct));
     }
 
     [Fact]
-    public async Task PendingBatchesComeBackByOrdinalWhateverTheArrivalOrder()
+    public async Task PendingBatchesComeBackByOrdinal()
     {
         var session = NewSession(NewId("project"));
-        foreach (var ordinal in new long[] { 2, 0, 1 })
+        foreach (var ordinal in new long[] { 0, 1, 2 })
         {
-            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
         }
 
         var pending = await Sessions.GetPendingBatchesAsync(session.Id, Ct);
@@ -54,11 +54,11 @@ public abstract class SessionEventsContract : StorageContract
         var session = NewSession(NewId("project"));
         for (var ordinal = 0; ordinal <= 6; ordinal++)
         {
-            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
         }
 
-        await Sessions.WriteChunkAsync(session, Chunk(session, 4, 5), Ct);
-        await Sessions.WriteChunkAsync(session, Chunk(session, 0, 2), Ct);
+        await Sessions.WriteChunkAsync(After(session, 7), Chunk(session, 4, 5), Ct);
+        await Sessions.WriteChunkAsync(After(session, 7), Chunk(session, 0, 2), Ct);
 
         var segments = await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync();
 
@@ -73,10 +73,10 @@ public abstract class SessionEventsContract : StorageContract
         var session = NewSession(NewId("project"));
         for (var ordinal = 0; ordinal <= 4; ordinal++)
         {
-            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
         }
 
-        await Sessions.WriteChunkAsync(session, Chunk(session, 1, 3), Ct);
+        await Sessions.WriteChunkAsync(After(session, 5), Chunk(session, 1, 3), Ct);
 
         var pending = await Sessions.GetPendingBatchesAsync(session.Id, Ct);
         Assert.Equal([0L, 4L], pending.Select(batch => batch.Ordinal));
@@ -86,7 +86,7 @@ public abstract class SessionEventsContract : StorageContract
     public async Task WritingAChunkUpdatesTheSession()
     {
         var session = NewSession(NewId("project"));
-        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
         var compacted = session with { EventCount = 1, ByteSize = 13, NextOrdinal = 1 };
 
         await Sessions.WriteChunkAsync(compacted, Chunk(session, 0, 0), Ct);
@@ -100,10 +100,10 @@ public abstract class SessionEventsContract : StorageContract
         var projectId = NewId("project");
         var mine = NewSession(projectId);
         var other = NewSession(projectId);
-        await Sessions.AppendBatchAsync(mine, Batch(mine, 0), Ct);
-        await Sessions.AppendBatchAsync(other, Batch(other, 0), Ct);
-        await Sessions.AppendBatchAsync(other, Batch(other, 1), Ct);
-        await Sessions.WriteChunkAsync(other, Chunk(other, 0, 1), Ct);
+        await Sessions.AppendBatchAsync(Appending(mine, 0), Batch(mine, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(other, 0), Batch(other, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(other, 1), Batch(other, 1), Ct);
+        await Sessions.WriteChunkAsync(After(other, 2), Chunk(other, 0, 1), Ct);
 
         Assert.Single(await Sessions.ReadSegmentsAsync(mine.Id, Ct).ToListAsync());
         Assert.Single(await Sessions.GetPendingBatchesAsync(mine.Id, Ct));
@@ -120,7 +120,7 @@ public abstract class SessionEventsContract : StorageContract
     public async Task AppendingAnOrdinalTwiceIsRefusedAndLeavesTheSessionAsItWas()
     {
         var session = NewSession(NewId("project")) with { NextOrdinal = 1 };
-        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
 
         await Assert.ThrowsAsync<StorageConflictException>(
             () => Sessions.AppendBatchAsync(session with { NextOrdinal = 2 }, Batch(session, 0), Ct));
@@ -132,14 +132,51 @@ public abstract class SessionEventsContract : StorageContract
     public async Task WritingAChunkTwiceIsRefusedAndKeepsTheFirst()
     {
         var session = NewSession(NewId("project"));
-        await Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
-        await Sessions.WriteChunkAsync(session, Chunk(session, 0, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
+        await Sessions.WriteChunkAsync(After(session, 1), Chunk(session, 0, 0), Ct);
 
         await Assert.ThrowsAsync<StorageConflictException>(
-            () => Sessions.WriteChunkAsync(session with { EventCount = 99 }, Chunk(session, 0, 0) with { Codec = "other" }, Ct));
+            () => Sessions.WriteChunkAsync(After(session, 1) with { EventCount = 99 }, Chunk(session, 0, 0) with { Codec = "other" }, Ct));
 
         Assert.Equal(0, (await Sessions.GetSessionAsync(session.Id, Ct))!.EventCount);
         Assert.Equal("gzip", Assert.Single(await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync()).Codec);
+    }
+
+    [Fact]
+    public async Task AChunkOverBatchesAnotherWriterAlreadyCompactedIsRefusedAndChangesNothing()
+    {
+        // Two activations of one session (a node that lost its partition, and its successor) both compact.
+        var session = NewSession(NewId("project"));
+        for (var ordinal = 0; ordinal < 3; ordinal++)
+        {
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
+        }
+
+        await Sessions.WriteChunkAsync(After(session, 3), Chunk(session, 1, 2), Ct);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => Sessions.WriteChunkAsync(After(session, 3), Chunk(session, 0, 2), Ct));
+
+        var segments = await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync();
+        Assert.Equal([0L, 1], segments.Select(segment => segment.FirstOrdinal));
+        Assert.Equal([0L], (await Sessions.GetPendingBatchesAsync(session.Id, Ct)).Select(batch => batch.Ordinal));
+    }
+
+    [Fact]
+    public async Task WritesFromAViewOfTheSessionThatAnotherWriterMovedOnAreRefused()
+    {
+        // An activation read the session after batch 0; another one appended batches 1 and 2 and compacted them since.
+        var session = NewSession(NewId("project"));
+        await Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
+        await Sessions.AppendBatchAsync(Appending(session, 1), Batch(session, 1), Ct);
+        await Sessions.AppendBatchAsync(Appending(session, 2), Batch(session, 2), Ct);
+        await Sessions.WriteChunkAsync(After(session, 3), Chunk(session, 1, 2), Ct);
+
+        var stale = After(session, 1);
+        await Assert.ThrowsAsync<StorageConflictException>(() => Sessions.AppendBatchAsync(Appending(stale, 1) with { EventCount = 7 }, Batch(session, 1), Ct));
+        await Assert.ThrowsAsync<StorageConflictException>(() => Sessions.WriteChunkAsync(stale with { EventCount = 7 }, Chunk(session, 0, 0), Ct));
+
+        AssertSameSession(After(session, 3), await Sessions.GetSessionAsync(session.Id, Ct));
+        Assert.Equal([0L, 1], (await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync()).Select(segment => segment.FirstOrdinal));
     }
 
     [Fact]
@@ -158,15 +195,15 @@ public abstract class SessionEventsContract : StorageContract
         var session = NewSession(NewId("project"));
         for (var ordinal = 0; ordinal <= 3; ordinal++)
         {
-            await Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
         }
 
         await using var segments = Sessions.ReadSegmentsAsync(session.Id, Ct).GetAsyncEnumerator();
         Assert.True(await segments.MoveNextAsync());
 
         // While the read is open: compact what it is reading and add more.
-        await Sessions.WriteChunkAsync(session, Chunk(session, 0, 3), Ct).WaitAsync(TimeSpan.FromSeconds(10));
-        await Sessions.AppendBatchAsync(session, Batch(session, 4), Ct).WaitAsync(TimeSpan.FromSeconds(10));
+        await Sessions.WriteChunkAsync(After(session, 4), Chunk(session, 0, 3), Ct).WaitAsync(TimeSpan.FromSeconds(10));
+        await Sessions.AppendBatchAsync(Appending(session, 4), Batch(session, 4), Ct).WaitAsync(TimeSpan.FromSeconds(10));
 
         var ordinals = new List<long> { segments.Current.FirstOrdinal };
         while (await segments.MoveNextAsync())
@@ -189,7 +226,9 @@ public abstract class SessionEventsContract : StorageContract
         for (var ordinal = 0; ordinal < chunkCount; ordinal++)
         {
             data[0] = (byte)ordinal;
-            await Sessions.WriteChunkAsync(session, Chunk(session, ordinal, ordinal) with { Data = data }, Ct);
+            // A chunk replaces pending batches: each one must be pending when its chunk is written.
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
+            await Sessions.WriteChunkAsync(After(session, ordinal + 1), Chunk(session, ordinal, ordinal) with { Data = data }, Ct);
         }
 
         var before = GC.GetTotalMemory(forceFullCollection: true);

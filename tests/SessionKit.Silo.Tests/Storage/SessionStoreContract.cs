@@ -111,4 +111,19 @@ public abstract class SessionStoreContract : StorageContract
 
         AssertSameSession(ended, await Sessions.GetSessionAsync(session.Id, Ct));
     }
+
+    [Fact]
+    public async Task UpdatingFromAViewOfTheSessionThatAnotherWriterMovedOnIsRefused()
+    {
+        var session = NewSession(NewId("project"));
+        await Sessions.TryCreateSessionAsync(session, Ct);
+        // Another writer appended a batch since this view of the session was read.
+        await Sessions.AppendBatchAsync(Appending(session, 0) with { EventCount = 40 }, Batch(session, 0), Ct);
+
+        await Assert.ThrowsAsync<StorageConflictException>(() => Sessions.UpdateSessionAsync(session with { EndedAt = At(1) }, Ct));
+
+        var stored = await Sessions.GetSessionAsync(session.Id, Ct);
+        Assert.Null(stored!.EndedAt);
+        Assert.Equal(40, stored.EventCount);
+    }
 }

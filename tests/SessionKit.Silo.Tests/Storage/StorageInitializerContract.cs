@@ -29,10 +29,10 @@ public abstract class StorageInitializerContract : StorageContract
         await Store.Admins.TryCreateFirstAdminAsync(admin, Ct);
         for (var ordinal = 0; ordinal < 3; ordinal++)
         {
-            await Store.Sessions.AppendBatchAsync(session, Batch(session, ordinal), Ct);
+            await Store.Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
         }
 
-        await Store.Sessions.WriteChunkAsync(session, Chunk(session, 0, 1), Ct);
+        await Store.Sessions.WriteChunkAsync(After(session, 3), Chunk(session, 0, 1), Ct);
         await Store.Comments.AddCommentAsync(comment, Ct);
 
         var reopened = await ReopenAsync();

@@ -27,6 +27,15 @@ internal static class TestData
 
     public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
+    /// <summary>
+    /// The session as its grain writes it with batch <paramref name="ordinal"/>: the next ordinal moved past it
+    /// (storage fences appends by that number).
+    /// </summary>
+    public static SessionRecord Appending(SessionRecord session, long ordinal) => session with { NextOrdinal = ordinal + 1 };
+
+    /// <summary>The session after <paramref name="count"/> batches, as a compaction writes it.</summary>
+    public static SessionRecord After(SessionRecord session, long count) => session with { NextOrdinal = count };
+
     public static PendingBatch Batch(SessionRecord session, long ordinal) =>
         new(session.Id, ordinal, Seq: ordinal, EventCount: 1, Json($$"""{"ordinal":{{ordinal}}}"""));
 

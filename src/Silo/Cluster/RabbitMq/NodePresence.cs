@@ -6,10 +6,13 @@ namespace SessionKit.Silo.Cluster.RabbitMq;
 /// <summary>
 /// Whether another node is connected to the broker now: its reply queue is exclusive, so it exists
 /// exactly while that node's connection does. The broker learns of a killed node at once (its socket
-/// closes), long before the node's membership heartbeat goes stale.
+/// closes), long before the node's membership heartbeat goes stale. A passive declare of another
+/// connection's exclusive queue is refused either way: 405 (locked: it exists) or 404 (it does not).
 /// </summary>
 internal sealed class NodePresence(ClusterTopology topology) : IBrokerSession
 {
+    private const ushort ResourceLocked = 405;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
     private IChannel? _channel;
@@ -28,11 +31,11 @@ internal sealed class NodePresence(ClusterTopology topology) : IBrokerSession
             await _channel.QueueDeclarePassiveAsync(topology.NodeQueue(nodeId), cancellationToken);
             return true;
         }
-        catch (OperationInterruptedException)
+        catch (OperationInterruptedException refused)
         {
-            // A missing queue closes the channel (404): make a new one next time.
+            // The refusal closed the channel: make a new one next time.
             _channel = null;
-            return false;
+            return refused.ShutdownReason?.ReplyCode == ResourceLocked;
         }
         finally
         {

@@ -34,7 +34,6 @@ internal sealed partial class PartitionConsumer(
     private volatile bool _holding;
     private int _inFlight;
     private TaskCompletionSource? _drained;
-    private int _handingOver;
     private long _processed;
 
     public int Partition => partition;
@@ -61,15 +60,12 @@ internal sealed partial class PartitionConsumer(
 
     /// <summary>
     /// Gives the partition to the next consumer in line (see the class summary) and queues up again behind
-    /// it; for a standby consumer only the second half happens. Does nothing while a hand-over runs.
+    /// it; for a standby consumer only the second half happens. Hand-overs run one after another, never
+    /// skipped: a delivery that arrives on the new channel of a hand-over still in progress holds that
+    /// channel, and only a hand-over after it lets the held deliveries go.
     /// </summary>
     public async Task HandOverAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _handingOver, 1) == 1)
-        {
-            return;
-        }
-
         await _lifecycle.WaitAsync(cancellationToken);
         try
         {
@@ -92,7 +88,6 @@ internal sealed partial class PartitionConsumer(
         }
         finally
         {
-            Volatile.Write(ref _handingOver, 0);
             _lifecycle.Release();
         }
     }

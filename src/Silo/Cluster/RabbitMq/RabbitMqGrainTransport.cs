@@ -42,7 +42,19 @@ internal sealed partial class RabbitMqGrainTransport(
                 CorrelationId = correlationId,
                 ReplyTo = topology.OwnNodeQueue,
             };
-            await Publisher().BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body);
+            var published = Publisher().BasicPublishAsync(string.Empty, queue, mandatory: true, properties, body).AsTask();
+            _ = published.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            // A confirm can be lost with its channel: stop waiting when the call fails anyway (the
+            // connection dropped), or when the broker takes longer than the call may.
+            var first = await Task.WhenAny(published, reply, Task.Delay(options.Value.CallTimeout)).ConfigureAwait(false);
+            if (first == published)
+            {
+                await published.ConfigureAwait(false);
+            }
+            else if (first != reply)
+            {
+                throw new BrokerUnavailableException($"The broker did not confirm the call to grain {grain} in time.");
+            }
         }
         catch (Exception ex) when (ex is AlreadyClosedException or PublishException or OperationInterruptedException or BrokerUnavailableException or ObjectDisposedException)
         {

@@ -33,9 +33,9 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         database.RunAsync(async dataSource =>
         {
             await using var command = dataSource.CreateCommand(SessionRows.UpsertSql);
-            SessionRows.Bind(command.Parameters, session);
+            SessionRows.Bind(command.Parameters, session).With("expected_next_ordinal", session.NextOrdinal);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        });
+        }, SessionRows.StaleMessage(session.Id));
 
     /// <exception cref="StorageConflictException">The session already has a batch with that ordinal.</exception>
     public Task AppendBatchAsync(SessionRecord session, PendingBatch batch, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         return database.RunAsync(async dataSource =>
         {
             await using var write = dataSource.CreateBatch();
-            write.BatchCommands.Add(SessionRows.Upsert(session));
+            write.BatchCommands.Add(SessionRows.Upsert(session, expectedNextOrdinal: batch.Ordinal));
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json)
                 VALUES (@session_id, @ordinal, @seq, @event_count, @events_json)
@@ -57,7 +57,7 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
                 .With("events_json", batch.EventsJson);
             write.BatchCommands.Add(insert);
             return await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, $"Session {batch.SessionId} already has a batch {batch.Ordinal}.");
+        }, SessionRows.StaleMessage(batch.SessionId));
     }
 
     public Task<IReadOnlyList<PendingBatch>> GetPendingBatchesAsync(string sessionId, CancellationToken cancellationToken) =>
@@ -85,7 +85,7 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         return database.RunAsync(async dataSource =>
         {
             await using var write = dataSource.CreateBatch();
-            write.BatchCommands.Add(SessionRows.Upsert(session));
+            write.BatchCommands.Add(SessionRows.Upsert(session, expectedNextOrdinal: session.NextOrdinal));
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO event_chunks (session_id, first_ordinal, last_ordinal, event_count, raw_bytes, codec, data)
                 VALUES (@session_id, @first_ordinal, @last_ordinal, @event_count, @raw_bytes, @codec, @data)
@@ -99,17 +99,25 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
                 .With("codec", chunk.Codec)
                 .With("data", chunk.Data);
             write.BatchCommands.Add(insert);
+            // Every batch the chunk covers must still be pending: fewer means another writer (an activation on
+            // another node) compacted some of them already, and this chunk would store them twice.
             var delete = new NpgsqlBatchCommand("""
-                DELETE FROM pending_batches
-                WHERE session_id = @session_id AND ordinal BETWEEN @first_ordinal AND @last_ordinal
+                WITH deleted AS (
+                    DELETE FROM pending_batches
+                    WHERE session_id = @session_id AND ordinal BETWEEN @first_ordinal AND @last_ordinal
+                    RETURNING 1
+                )
+                SELECT CASE WHEN (SELECT count(*) FROM deleted) = @batches THEN 0
+                    ELSE sessionkit_refuse_conflict('the chunk''s batches are no longer all pending') END
                 """);
             delete.Parameters
                 .With("session_id", chunk.SessionId)
                 .With("first_ordinal", chunk.FirstOrdinal)
-                .With("last_ordinal", chunk.LastOrdinal);
+                .With("last_ordinal", chunk.LastOrdinal)
+                .With("batches", chunk.LastOrdinal - chunk.FirstOrdinal + 1);
             write.BatchCommands.Add(delete);
             return await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }, $"Session {chunk.SessionId} already has a chunk from {chunk.FirstOrdinal}.");
+        }, SessionRows.StaleMessage(chunk.SessionId));
     }
 
     /// <summary>

@@ -21,16 +21,32 @@ internal static class SessionRows
     public static readonly string InsertIfAbsentSql =
         $"INSERT INTO sessions ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING";
 
-    // Generated from the column list, so a new column cannot be inserted yet forgotten on update.
-    public static readonly string UpsertSql =
-        $"INSERT INTO sessions ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET "
-        + string.Join(", ", ColumnNames.Skip(1).Select(column => $"{column} = EXCLUDED.{column}"));
+    /// <summary>
+    /// Inserts the row, or replaces it only if its stored next ordinal is still @expected_next_ordinal:
+    /// otherwise another writer (an activation of the session on another node) wrote it since this one read
+    /// it, and the statement raises a unique violation, which rolls back its whole batch and reaches the
+    /// caller as a <see cref="StorageConflictException"/>. Generated from the column list, so a new column
+    /// cannot be inserted yet forgotten on update.
+    /// </summary>
+    public static readonly string UpsertSql = $"""
+        WITH written AS (
+            INSERT INTO sessions ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO UPDATE SET
+            {string.Join(", ", ColumnNames.Skip(1).Select(column => $"{column} = EXCLUDED.{column}"))}
+            WHERE sessions.next_ordinal = @expected_next_ordinal
+            RETURNING 1
+        )
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM written) THEN 0
+            ELSE sessionkit_refuse_conflict('the session was written by another activation since this one read it') END
+        """;
 
-    /// <summary>The upsert as one statement of a batch.</summary>
-    public static NpgsqlBatchCommand Upsert(SessionRecord session)
+    public static string StaleMessage(string sessionId) =>
+        $"Session {sessionId} was written by another activation since this one read it, or already has that batch or chunk.";
+
+    /// <summary>The conditional upsert (see <see cref="UpsertSql"/>) as one statement of a batch.</summary>
+    public static NpgsqlBatchCommand Upsert(SessionRecord session, long expectedNextOrdinal)
     {
         var command = new NpgsqlBatchCommand(UpsertSql);
-        Bind(command.Parameters, session);
+        Bind(command.Parameters, session).With("expected_next_ordinal", expectedNextOrdinal);
         return command;
     }
 

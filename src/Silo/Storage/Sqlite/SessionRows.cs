@@ -33,6 +33,7 @@ internal static class SessionRows
             seq_floor = excluded.seq_floor, seqs_above_floor = excluded.seqs_above_floor,
             next_ordinal = excluded.next_ordinal, live_consent = excluded.live_consent,
             seq_holes = excluded.seq_holes, seq_unknown_through = excluded.seq_unknown_through
+        WHERE sessions.next_ordinal = $expected_next_ordinal
         """;
 
     public static SqliteCommand BindSession(this SqliteCommand command, SessionRecord session) => command
@@ -62,12 +63,23 @@ internal static class SessionRows
         .With("$seq_holes", SqliteJson.Write(session.SeqHoles))
         .With("$seq_unknown_through", session.SeqUnknownThrough);
 
-    /// <summary>Inserts or replaces the session's row within <paramref name="transaction"/>.</summary>
-    public static void Upsert(SqliteTransaction transaction, SessionRecord session)
+    /// <summary>
+    /// Inserts the session's row, or replaces it if its stored next ordinal is still
+    /// <paramref name="expectedNextOrdinal"/>: otherwise another writer (an activation of the session on
+    /// another node) wrote it since this one read it, and the write is refused.
+    /// </summary>
+    /// <exception cref="StorageConflictException">The stored row moved on.</exception>
+    public static void Upsert(SqliteTransaction transaction, SessionRecord session, long expectedNextOrdinal)
     {
-        using var command = transaction.CreateCommand(UpsertSql).BindSession(session);
-        command.ExecuteNonQuery();
+        using var command = transaction.CreateCommand(UpsertSql).BindSession(session).With("$expected_next_ordinal", expectedNextOrdinal);
+        if (command.ExecuteNonQuery() == 0)
+        {
+            throw new StorageConflictException(StaleMessage(session.Id), innerException: null);
+        }
     }
+
+    public static string StaleMessage(string sessionId) =>
+        $"Session {sessionId} was written by another activation since this one read it.";
 
     public static SessionRecord Read(SqliteDataReader reader) => new()
     {

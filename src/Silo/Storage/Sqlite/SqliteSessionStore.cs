@@ -27,7 +27,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
     public Task UpdateSessionAsync(SessionRecord session, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {
-            SessionRows.Upsert(transaction, session);
+            SessionRows.Upsert(transaction, session, expectedNextOrdinal: session.NextOrdinal);
             return true;
         }, cancellationToken);
 
@@ -37,7 +37,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         RequireSameSession(session, batch.SessionId);
         return database.WriteAsync(transaction =>
         {
-            SessionRows.Upsert(transaction, session);
+            SessionRows.Upsert(transaction, session, expectedNextOrdinal: batch.Ordinal);
             using var command = transaction.CreateCommand("""
                 INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json)
                 VALUES ($session_id, $ordinal, $seq, $event_count, $events_json)
@@ -76,7 +76,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         RequireSameSession(session, chunk.SessionId);
         return database.WriteAsync(transaction =>
         {
-            SessionRows.Upsert(transaction, session);
+            SessionRows.Upsert(transaction, session, expectedNextOrdinal: session.NextOrdinal);
             using (var insert = transaction.CreateCommand("""
                 INSERT INTO event_chunks (session_id, first_ordinal, last_ordinal, event_count, raw_bytes, codec, data)
                 VALUES ($session_id, $first_ordinal, $last_ordinal, $event_count, $raw_bytes, $codec, $data)
@@ -99,7 +99,12 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                 .With("$session_id", chunk.SessionId)
                 .With("$first_ordinal", chunk.FirstOrdinal)
                 .With("$last_ordinal", chunk.LastOrdinal);
-            return delete.ExecuteNonQuery();
+            // Every batch the chunk covers must still be pending: fewer means another writer compacted some of
+            // them already, and this chunk would store them twice. Throwing rolls this write's savepoint back.
+            var deleted = delete.ExecuteNonQuery();
+            return deleted == chunk.LastOrdinal - chunk.FirstOrdinal + 1
+                ? deleted
+                : throw new StorageConflictException($"Session {chunk.SessionId}: the batches of chunk {chunk.FirstOrdinal}-{chunk.LastOrdinal} are no longer all pending.", innerException: null);
         }, cancellationToken);
     }
 

@@ -92,9 +92,9 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     public async Task DeletingASessionDeletesItsEventsAndComments()
     {
         var session = NewSession(NewId("project"));
-        await store.Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
-        await store.Sessions.AppendBatchAsync(session, Batch(session, 1), Ct);
-        await store.Sessions.WriteChunkAsync(session, Chunk(session, 0, 0), Ct);
+        await store.Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
+        await store.Sessions.AppendBatchAsync(Appending(session, 1), Batch(session, 1), Ct);
+        await store.Sessions.WriteChunkAsync(After(session, 2), Chunk(session, 0, 0), Ct);
         await store.Comments.AddCommentAsync(new CommentRecord(NewId("comment"), session.Id, session.ProjectId, "ada", "gone soon", 1, Epoch), Ct);
 
         await raw.ExecuteAsync($"DELETE FROM sessions WHERE id = '{session.Id}'");
@@ -140,7 +140,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
             {
                 try
                 {
-                    await node.Sessions.AppendBatchAsync(session, Batch(session, 0), Ct);
+                    await node.Sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct);
                     return "stored";
                 }
                 catch (StorageConflictException)

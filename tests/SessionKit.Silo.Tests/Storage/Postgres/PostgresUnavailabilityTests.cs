@@ -32,7 +32,7 @@ public sealed class PostgresUnavailabilityTests : IAsyncLifetime
         var session = NewSession(NewId("project"));
 
         var unavailable = await Assert.ThrowsAsync<StorageUnavailableException>(() => sessions.GetSessionAsync(session.Id, Ct));
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => sessions.AppendBatchAsync(session, Batch(session, 0), Ct));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => sessions.AppendBatchAsync(Appending(session, 0), Batch(session, 0), Ct));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => sessions.ListSessionsAsync(new SessionQuery { ProjectId = session.ProjectId }, Ct));
         await Assert.ThrowsAsync<StorageUnavailableException>(async () => await sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync());
         await Assert.ThrowsAsync<StorageUnavailableException>(() => services.GetRequiredService<IProjectStore>().ListProjectsAsync(Ct));
@@ -66,7 +66,8 @@ public sealed class PostgresUnavailabilityTests : IAsyncLifetime
         var data = new byte[4 * 1024 * 1024];
         for (var ordinal = 0; ordinal < 8; ordinal++)
         {
-            await store.Sessions.WriteChunkAsync(session, Chunk(session, ordinal, ordinal) with { Data = data }, Ct);
+            await store.Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
+            await store.Sessions.WriteChunkAsync(After(session, ordinal + 1), Chunk(session, ordinal, ordinal) with { Data = data }, Ct);
         }
 
         await using var segments = store.Sessions.ReadSegmentsAsync(session.Id, Ct).GetAsyncEnumerator(Ct);

@@ -6,5 +6,6 @@ internal static class PostgresMigrations
     public static IReadOnlyList<IPostgresMigration> All { get; } =
     [
         new M0001InitialSchema(),
+        new M0002RefuseConflict(),
     ];
 }
