@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: .NET (xunit), SDK and dashboard unit tests (Vitest), browser tests (Vitest +
+# Runs every test: .NET (xunit, the cluster tests on real PostgreSQL and RabbitMQ included), SDK and
+# dashboard unit tests (Vitest), browser tests (Vitest +
 # playwright-core driving Debian's Chromium). Installs what the tests need when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -22,6 +23,14 @@ install_prerequisites() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || true
     compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || { echo "postgresql did not install"; exit 1; }
+  fi
+  # The cluster tests start their own RabbitMQ node (tests/SessionKit.Testing/RabbitMqServer.cs) from the
+  # package's scripts; the Debian service itself is not used.
+  if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
+    echo "== installing rabbitmq-server (apt-get)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server >/dev/null || true
+    [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || { echo "rabbitmq-server did not install"; exit 1; }
   fi
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     echo "== installing npm packages (npm ci)"

@@ -44,4 +44,37 @@ public sealed class FailoverTests(ITestOutputHelper output)
             throw;
         }
     }
+
+    [Fact]
+    public async Task ANodeStoppedGracefullyHandsOverItsPartitionsWithoutLosingAnything()
+    {
+        await using var cluster = await ClusterUnderTest.StartAsync(nodes: 3);
+        try
+        {
+            var driver = new IngestDriver(cluster, sessions: 48, pause: TimeSpan.FromMilliseconds(20));
+            using var stop = new CancellationTokenSource();
+            var load = driver.RunAsync(stop.Token);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            await cluster.Nodes[1].StopGracefullyAsync(TimeSpan.FromSeconds(30));
+            // It left the membership on its way out: the others rebalance without waiting for its heartbeat to age.
+            await cluster.WaitForMembersAsync(2, TimeSpan.FromSeconds(10));
+            await Eventually.HoldsAsync(async () =>
+            {
+                var active = await cluster.ActivePartitionsAsync();
+                return active.Values.SelectMany(partitions => partitions).Distinct().Count() == 32;
+            }, TimeSpan.FromSeconds(20), "the two remaining nodes process every partition");
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await stop.CancelAsync();
+            await load;
+            output.WriteLine($"{driver.AcknowledgedBatches} batches acknowledged, {driver.Failures.Count} failed attempts (retried)");
+            await driver.VerifyAsync();
+        }
+        catch
+        {
+            output.WriteLine(cluster.Describe());
+            throw;
+        }
+    }
 }

@@ -95,7 +95,8 @@ internal sealed class PrivatePostgresCluster
         const string script = """
             exec </dev/null >/dev/null 2>&1
             while kill -0 "$1" 2>/dev/null; do sleep 1; done
-            pid=$(head -n 1 "$2/data/postmaster.pid") && kill -9 "$pid"
+            # SIGQUIT is PostgreSQL's immediate shutdown: the postmaster ends its children, then itself.
+            pid=$(head -n 1 "$2/data/postmaster.pid") && kill -QUIT "$pid" && sleep 2 && kill -9 "$pid"
             sleep 1
             rm -rf "$2"
             """;

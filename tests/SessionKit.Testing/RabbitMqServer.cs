@@ -108,8 +108,33 @@ public sealed class RabbitMqServer
         process.BeginErrorReadLine();
         var server = new RabbitMqServer(new Uri($"amqp://guest:guest@127.0.0.1:{port}/"), nodeName, environment, process);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        StartWatchdog(nodeName, directory);
         await server.WaitForStartupAsync(TimeSpan.FromSeconds(120));
         return server;
+    }
+
+    /// <summary>
+    /// A detached shell that outlives this process: once the test process is gone (even killed, when no exit
+    /// handler runs) it kills the broker (found by its directory, which its command line names) and deletes
+    /// the directory, so no broker is left running.
+    /// </summary>
+    private static void StartWatchdog(string nodeName, string directory)
+    {
+        const string script = """
+            exec </dev/null >/dev/null 2>&1
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            pkill -9 -f -- "$3"
+            sleep 1
+            rm -rf "$3"
+            """;
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "sh", "-c", script, "watchdog", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), nodeName, directory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("The RabbitMQ watchdog did not start");
+        watchdog.WaitForExit();
     }
 
     private void Stop()

@@ -86,6 +86,18 @@ public sealed class ServerProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>SIGTERM, as a service manager stops a server: it shuts down gracefully; waits until it has exited.</summary>
+    public async Task StopGracefullyAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!)
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flush; what survives is what was durable.</summary>
     public void Kill()
     {
