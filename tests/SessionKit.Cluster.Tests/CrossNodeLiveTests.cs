@@ -13,10 +13,8 @@ public sealed class CrossNodeLiveTests(ITestOutputHelper output)
     private const string SessionGrain = "SessionKit.Grains.Sessions.ISessionGrain";
 
     [Fact]
-    public async Task AViewerOnOneNodeReceivesEveryBatchOfASessionOwnedByAnother()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync(nodes: 3);
-        try
+    public Task AViewerOnOneNodeReceivesEveryBatchOfASessionOwnedByAnother() =>
+        ClusterUnderTest.RunAsync(nodes: 3, output, async cluster =>
         {
             var recording = Recordings.Load("rrweb-player-demoit.json");
             var batches = Recordings.Batch(recording, maxEvents: 10);
@@ -63,13 +61,7 @@ public sealed class CrossNodeLiveTests(ITestOutputHelper output)
             }
 
             Assert.True(JsonNode.DeepEquals(recording, new JsonArray([.. received])));
-        }
-        catch
-        {
-            output.WriteLine(cluster.Describe());
-            throw;
-        }
-    }
+        });
 
     private static async Task PostAsync(HttpClient ingest, string sessionId, long seq, JsonArray events)
     {

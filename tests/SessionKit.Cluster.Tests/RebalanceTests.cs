@@ -6,14 +6,10 @@ namespace SessionKit.Cluster.Tests;
 public sealed class RebalanceTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task AFourthNodeJoiningTakesItsShareWithNoLoss()
-    {
-        await using var cluster = await ClusterUnderTest.StartAsync(nodes: 3);
-        try
+    public Task AFourthNodeJoiningTakesItsShareWithNoLoss() =>
+        ClusterUnderTest.RunAsync(nodes: 3, output, async cluster =>
         {
-            var driver = new IngestDriver(cluster, sessions: 48, pause: TimeSpan.FromMilliseconds(20));
-            using var stop = new CancellationTokenSource();
-            var load = driver.RunAsync(stop.Token);
+            var load = new IngestDriver(cluster, sessions: 48, pause: TimeSpan.FromMilliseconds(20)).Start(output);
             await Task.Delay(TimeSpan.FromSeconds(2));
 
             await cluster.AddNodeAsync();
@@ -30,15 +26,6 @@ public sealed class RebalanceTests(ITestOutputHelper output)
             output.WriteLine("partitions per node: " + string.Join(", ", active.Select(node => $"{node.Key} {node.Value.Count}")));
 
             await Task.Delay(TimeSpan.FromSeconds(2));
-            await stop.CancelAsync();
-            await load;
-            output.WriteLine($"{driver.AcknowledgedBatches} batches acknowledged, {driver.Failures.Count} failed attempts (retried)");
-            await driver.VerifyAsync();
-        }
-        catch
-        {
-            output.WriteLine(cluster.Describe());
-            throw;
-        }
-    }
+            await load.StopAndVerifyAsync();
+        });
 }

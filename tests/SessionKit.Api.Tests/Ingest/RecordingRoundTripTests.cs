@@ -16,24 +16,10 @@ public sealed class RecordingRoundTripTests(SessionKitAppFixture fixture) : ICla
     {
         var events = Recordings.Load(recording);
         using var ingest = await fixture.App.CreateIngestClientAsync();
-        var sessionId = await ingest.StartSessionAsync();
-
-        var seq = 0;
-        foreach (var batch in Recordings.Batch(events))
-        {
-            // Alternate plain and gzip bodies, as the SDK sends both; bodies over the 1 MiB limit must be gzip.
-            var gzip = seq % 2 == 1 || batch.ToJsonString().Length > 900_000;
-            using var response = await ingest.PostBatchAsync(sessionId, seq, batch, gzip);
-            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-            seq++;
-        }
+        var sessionId = await RecordingRoundTrip.IngestAsync(ingest, events);
 
         using var admin = fixture.App.CreateAdminClient();
-        var stored = await admin.GetFromJsonAsync<JsonArray>($"/api/v1/sessions/{sessionId}/events");
-        Assert.True(JsonNode.DeepEquals(events, stored), $"{recording}: stored events differ from what was sent");
-
-        var session = await admin.GetFromJsonAsync<JsonObject>($"/api/v1/sessions/{sessionId}");
-        Assert.Equal(events.Count, session!["eventCount"]!.GetValue<long>());
+        await RecordingRoundTrip.AssertStoredAsync(admin, sessionId, events, recording);
     }
 
     [Fact]

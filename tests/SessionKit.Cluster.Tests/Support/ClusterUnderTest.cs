@@ -46,6 +46,21 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Runs <paramref name="test"/> on a fresh cluster; on failure the nodes' recent output goes to the test's output.</summary>
+    public static async Task RunAsync(int nodes, ITestOutputHelper output, Func<ClusterUnderTest, Task> test)
+    {
+        await using var cluster = await StartAsync(nodes);
+        try
+        {
+            await test(cluster);
+        }
+        catch
+        {
+            output.WriteLine(cluster.Describe());
+            throw;
+        }
+    }
+
     public async Task<ServerProcess> AddNodeAsync()
     {
         var index = _nodes.Count;

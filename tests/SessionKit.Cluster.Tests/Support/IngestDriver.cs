@@ -24,6 +24,13 @@ internal sealed class IngestDriver(ClusterUnderTest cluster, int sessions, TimeS
 
     public IReadOnlyCollection<(DateTimeOffset At, HttpStatusCode? Status, string? RetryAfter)> Failures => _failures;
 
+    /// <summary>Starts sending in the background; <see cref="Load.StopAndVerifyAsync"/> ends it and checks storage.</summary>
+    public Load Start(ITestOutputHelper output)
+    {
+        var stop = new CancellationTokenSource();
+        return new Load(this, RunAsync(stop.Token), stop, output);
+    }
+
     /// <summary>Sends until <paramref name="stop"/> is cancelled; every session finishes its batch in flight first.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
@@ -114,5 +121,19 @@ internal sealed class IngestDriver(ClusterUnderTest cluster, int sessions, TimeS
         return new JsonArray(
             new JsonObject { ["type"] = 3, ["timestamp"] = at, ["data"] = new JsonObject { ["source"] = 1, ["tag"] = $"{sessionId}/{seq}/0" } },
             new JsonObject { ["type"] = 3, ["timestamp"] = at + 1, ["data"] = new JsonObject { ["source"] = 1, ["tag"] = $"{sessionId}/{seq}/1" } });
+    }
+
+    /// <summary>Load running in the background.</summary>
+    internal sealed class Load(IngestDriver driver, Task running, CancellationTokenSource stop, ITestOutputHelper output)
+    {
+        /// <summary>Stops sending, reports what was sent, and asserts storage holds exactly what was acknowledged.</summary>
+        public async Task StopAndVerifyAsync()
+        {
+            await stop.CancelAsync();
+            await running;
+            stop.Dispose();
+            output.WriteLine($"{driver.AcknowledgedBatches} batches acknowledged, {driver.Failures.Count} failed attempts (retried)");
+            await driver.VerifyAsync();
+        }
     }
 }
