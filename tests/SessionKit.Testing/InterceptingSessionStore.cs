@@ -27,6 +27,9 @@ public sealed class InterceptingSessionStore(ISessionStore inner, SessionStoreHo
         return await inner.GetSessionAsync(sessionId, cancellationToken);
     }
 
+    public Task<byte[]?> GetBlobAsync(string sessionId, string hash, CancellationToken cancellationToken) =>
+        inner.GetBlobAsync(sessionId, hash, cancellationToken);
+
     public Task UpdateSessionAsync(SessionRecord session, CancellationToken cancellationToken) =>
         inner.UpdateSessionAsync(session, cancellationToken);
 

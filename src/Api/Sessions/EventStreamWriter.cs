@@ -13,7 +13,8 @@ public static class EventStreamWriter
     private static readonly byte[] Comma = ","u8.ToArray();
     private static readonly byte[] Close = "]"u8.ToArray();
 
-    public static async Task WriteAsync(IAsyncEnumerable<StoredSegment> segments, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(
+        IAsyncEnumerable<StoredSegment> segments, SessionBlobReader blobs, Stream output, CancellationToken cancellationToken)
     {
         await output.WriteAsync(Open, cancellationToken);
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
@@ -22,7 +23,7 @@ public static class EventStreamWriter
             var wroteAny = false;
             await foreach (var segment in segments.WithCancellation(cancellationToken))
             {
-                await using var events = SegmentCodec.OpenRead(segment);
+                await using var events = await SegmentCodec.OpenReadAsync(segment, blobs, cancellationToken);
                 var read = await events.ReadAsync(buffer, cancellationToken);
                 if (read == 0)
                 {

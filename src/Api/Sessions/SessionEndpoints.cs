@@ -41,7 +41,8 @@ public static class SessionEndpoints
         }
 
         return Results.Stream(
-            output => EventStreamWriter.WriteAsync(store.ReadSegmentsAsync(sessionId, cancellationToken), output, cancellationToken),
+            output => EventStreamWriter.WriteAsync(
+                store.ReadSegmentsAsync(sessionId, cancellationToken), new SessionBlobReader(store, sessionId), output, cancellationToken),
             contentType: "application/json");
     }
 

@@ -26,9 +26,12 @@ public sealed class ChunkBuffer
 
     public EventChunk ToChunk(string sessionId)
     {
-        var data = SegmentCodec.CompressJoined(_batches.Select(b => b.EventsJson), out var rawBytes);
+        var (codec, data, blobs) = SegmentCodec.Encode(_batches.Select(b => b.EventsJson), out var rawBytes);
         return new EventChunk(
-            sessionId, _batches[0].Ordinal, _batches[^1].Ordinal, _batches.Sum(b => b.EventCount), rawBytes, SegmentCodec.Brotli, data);
+            sessionId, _batches[0].Ordinal, _batches[^1].Ordinal, _batches.Sum(b => b.EventCount), rawBytes, codec, data)
+        {
+            Blobs = blobs,
+        };
     }
 
     public void Clear()

@@ -29,11 +29,15 @@ public interface ISessionStore
     Task<IReadOnlyList<PendingBatch>> GetPendingBatchesAsync(string sessionId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically stores the chunk, deletes the pending batches it covers (every one of them must still be
-    /// pending) and updates the session (whose stored next ordinal must be the same).
+    /// Atomically stores the chunk and its blobs (those the session has already are kept as they are), deletes
+    /// the pending batches it covers (every one of them must still be pending) and updates the session (whose
+    /// stored next ordinal must be the same).
     /// </summary>
     /// <exception cref="StorageConflictException">The session moved on, a chunk from that ordinal exists, or some of its batches were compacted already; nothing changed.</exception>
     Task WriteChunkAsync(SessionRecord session, EventChunk chunk, CancellationToken cancellationToken);
+
+    /// <summary>A large string a chunk of the session refers to (<see cref="SessionBlob.Data"/>); null when absent.</summary>
+    Task<byte[]?> GetBlobAsync(string sessionId, string hash, CancellationToken cancellationToken);
 
     /// <summary>The session's chunks and pending batches in ordinal order, read lazily.</summary>
     IAsyncEnumerable<StoredSegment> ReadSegmentsAsync(string sessionId, CancellationToken cancellationToken);

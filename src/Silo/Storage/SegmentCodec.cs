@@ -11,44 +11,82 @@ public static class SegmentCodec
     public const string Identity = "identity";
     public const string Brotli = "br";
 
+    /// <summary>Brotli, with the chunk's large strings replaced by references to the session's blobs (<see cref="LargeStrings"/>).</summary>
+    public const string BrotliWithBlobs = "br+blobs";
+
     private static readonly byte[] Comma = ","u8.ToArray();
 
-    /// <summary>Joins event JSON fragments with commas and compresses them into one chunk payload.</summary>
-    public static byte[] CompressJoined(IEnumerable<byte[]> fragments, out long rawBytes)
+    /// <summary>
+    /// Joins event JSON fragments with commas into one chunk: large strings go to blobs (stored once per
+    /// session), the rest is compressed. <paramref name="rawBytes"/> counts the JSON as sent.
+    /// </summary>
+    public static (string Codec, byte[] Data, IReadOnlyList<SessionBlob> Blobs) Encode(IEnumerable<byte[]> fragments, out long rawBytes)
+    {
+        var tokens = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var sent = fragments.Where(fragment => fragment.Length > 0).ToList();
+        rawBytes = sent.Sum(fragment => (long)fragment.Length) + Math.Max(0, sent.Count - 1);
+        var data = CompressJoined(sent.Select(fragment => LargeStrings.Extract(fragment, tokens)));
+        if (tokens.Count == 0)
+        {
+            return (Brotli, data, []);
+        }
+
+        return (BrotliWithBlobs, data, [.. tokens.Select(token => new SessionBlob(token.Key, SessionBlobCodec.Compress(token.Value)))]);
+    }
+
+    /// <summary>
+    /// A stream of the segment's decompressed event JSON (comma-joined, no brackets), as it was sent;
+    /// <paramref name="blobs"/> gives the large strings a <see cref="BrotliWithBlobs"/> chunk refers to.
+    /// </summary>
+    public static async Task<Stream> OpenReadAsync(StoredSegment segment, SessionBlobReader blobs, CancellationToken cancellationToken)
+    {
+        if (segment.Codec != BrotliWithBlobs)
+        {
+            return OpenRead(segment);
+        }
+
+        byte[] data;
+        await using (var compressed = new BrotliStream(new MemoryStream(segment.Data, writable: false), CompressionMode.Decompress))
+        using (var buffer = new MemoryStream())
+        {
+            await compressed.CopyToAsync(buffer, cancellationToken);
+            data = buffer.ToArray();
+        }
+
+        var restored = new MemoryStream(data.Length * 2);
+        await LargeStrings.RestoreAsync(data, hash => blobs.GetAsync(hash, cancellationToken), restored, cancellationToken);
+        restored.Position = 0;
+        return restored;
+    }
+
+    /// <summary>A stream of a segment that refers to no blobs (a pending batch, or a plain Brotli chunk).</summary>
+    public static Stream OpenRead(StoredSegment segment) => segment.Codec switch
+    {
+        Identity => new MemoryStream(segment.Data, writable: false),
+        Brotli => new BrotliStream(new MemoryStream(segment.Data, writable: false), CompressionMode.Decompress),
+        BrotliWithBlobs => throw new InvalidOperationException("This segment refers to large strings: read it with OpenReadAsync."),
+        _ => throw new InvalidDataException($"Unknown segment codec '{segment.Codec}'."),
+    };
+
+    private static byte[] CompressJoined(IEnumerable<byte[]> fragments)
     {
         using var output = new MemoryStream();
-        rawBytes = 0;
         // Quality 5 with a 4 MiB window: most of Brotli's ratio on repetitive DOM JSON at a fraction of quality 11's cost.
         using (var brotli = new BrotliStream(output, new BrotliCompressionOptions { Quality = 5 }, leaveOpen: true))
         {
             var first = true;
             foreach (var fragment in fragments)
             {
-                if (fragment.Length == 0)
-                {
-                    continue;
-                }
-
                 if (!first)
                 {
                     brotli.Write(Comma);
-                    rawBytes += Comma.Length;
                 }
 
                 brotli.Write(fragment);
-                rawBytes += fragment.Length;
                 first = false;
             }
         }
 
         return output.ToArray();
     }
-
-    /// <summary>A stream of the segment's decompressed event JSON (comma-joined, no brackets).</summary>
-    public static Stream OpenRead(StoredSegment segment) => segment.Codec switch
-    {
-        Identity => new MemoryStream(segment.Data, writable: false),
-        Brotli => new BrotliStream(new MemoryStream(segment.Data, writable: false), CompressionMode.Decompress),
-        _ => throw new InvalidDataException($"Unknown segment codec '{segment.Codec}'."),
-    };
 }

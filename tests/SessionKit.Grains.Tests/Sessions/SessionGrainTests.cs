@@ -222,6 +222,38 @@ public sealed class SessionGrainTests
         Assert.Equal(Expected(50, 0, 1, 2, 3), await ReadAllAsync(await ReadSegmentsAsync(first, id)));
     }
 
+    [Fact]
+    public async Task AStyleSheetRepeatedInEveryChunkIsStoredOnceAndReadBackAsSent()
+    {
+        // Every snapshot of a page repeats its inlined style sheet; each lands in a chunk of its own.
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Sessions:ChunkTargetBytes"] = "1024" });
+        var id = "css-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedSessionAsync(host, id);
+        var css = string.Join(' ', Enumerable.Range(0, 800).Select(i => $".c{i}{{margin:{i}px}}"));
+        var snapshots = Enumerable.Range(0, 3)
+            .Select(i => $$$"""{"type":2,"timestamp":{{{1000 + i}}},"data":{"node":{"textContent":"{{{css}}}"},"page":{{{i}}}}}""")
+            .ToList();
+        for (var seq = 0; seq < snapshots.Count; seq++)
+        {
+            var json = Encoding.UTF8.GetBytes(snapshots[seq]);
+            Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(new AppendBatch("p1", seq, 1, json, [], 1000 + seq, 1000 + seq))).Outcome);
+        }
+
+        var segments = await ReadSegmentsAsync(host, id);
+        Assert.Equal(3, segments.Count);
+        Assert.All(segments, segment => Assert.Equal(SegmentCodec.BrotliWithBlobs, segment.Codec));
+        Assert.True(segments.Sum(segment => segment.Data.Length) < css.Length / 10, "each chunk holds a reference, not the style sheet");
+        var blobs = new SessionBlobReader(host.Store, id);
+        var read = new List<string>();
+        foreach (var segment in segments)
+        {
+            await using var stream = await SegmentCodec.OpenReadAsync(segment, blobs, CancellationToken.None);
+            read.Add(await new StreamReader(stream).ReadToEndAsync());
+        }
+
+        Assert.Equal(snapshots, read);
+    }
+
     private static string EventJson(long seq, int size) =>
         $"{{\"type\":3,\"timestamp\":{1000 + seq},\"data\":\"{new string((char)('a' + (seq % 26)), size)}\"}}";
 

@@ -180,6 +180,28 @@ public abstract class SessionEventsContract : StorageContract
     }
 
     [Fact]
+    public async Task AChunksBlobsAreStoredOncePerSessionAndOnlyForIt()
+    {
+        var session = NewSession(NewId("project"));
+        var other = NewSession(session.ProjectId);
+        for (var ordinal = 0; ordinal < 2; ordinal++)
+        {
+            await Sessions.AppendBatchAsync(Appending(session, ordinal), Batch(session, ordinal), Ct);
+        }
+
+        await Sessions.AppendBatchAsync(Appending(other, 0), Batch(other, 0), Ct);
+        var css = new SessionBlob("a1", Json("css v1"));
+        await Sessions.WriteChunkAsync(After(session, 2), Chunk(session, 0, 0) with { Blobs = [css, new SessionBlob("b2", Json("text"))] }, Ct);
+        // A later chunk repeating a blob the session has: kept as first stored.
+        await Sessions.WriteChunkAsync(After(session, 2), Chunk(session, 1, 1) with { Blobs = [css with { Data = Json("ignored") }] }, Ct);
+
+        Assert.Equal("css v1", Text((await Sessions.GetBlobAsync(session.Id, "a1", Ct))!));
+        Assert.Equal("text", Text((await Sessions.GetBlobAsync(session.Id, "b2", Ct))!));
+        Assert.Null(await Sessions.GetBlobAsync(other.Id, "a1", Ct));
+        Assert.Null(await Sessions.GetBlobAsync(session.Id, "c3", Ct));
+    }
+
+    [Fact]
     public async Task EventsOfAnotherSessionAreRefused()
     {
         var session = NewSession(NewId("project"));

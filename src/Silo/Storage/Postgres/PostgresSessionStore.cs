@@ -28,6 +28,15 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
             return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? SessionRows.Read(reader) : null;
         });
 
+    public Task<byte[]?> GetBlobAsync(string sessionId, string hash, CancellationToken cancellationToken) =>
+        database.RunAsync(async dataSource =>
+        {
+            await using var command = dataSource.CreateCommand("SELECT data FROM session_blobs WHERE session_id = @session_id AND hash = @hash")
+                .With("session_id", sessionId)
+                .With("hash", hash);
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
+        });
+
     /// <summary>Writes the session's row, inserting it when absent.</summary>
     public Task UpdateSessionAsync(SessionRecord session, CancellationToken cancellationToken) =>
         database.RunAsync(async dataSource =>
@@ -99,6 +108,17 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
                 .With("codec", chunk.Codec)
                 .With("data", chunk.Data);
             write.BatchCommands.Add(insert);
+            foreach (var blob in chunk.Blobs)
+            {
+                // The session's earlier chunks may have stored the same string: content-addressed, it is the same row.
+                var insertBlob = new NpgsqlBatchCommand("""
+                    INSERT INTO session_blobs (session_id, hash, data) VALUES (@session_id, @hash, @data)
+                    ON CONFLICT (session_id, hash) DO NOTHING
+                    """);
+                insertBlob.Parameters.With("session_id", chunk.SessionId).With("hash", blob.Hash).With("data", blob.Data);
+                write.BatchCommands.Add(insertBlob);
+            }
+
             // Every batch the chunk covers must still be pending: fewer means another writer (an activation on
             // another node) compacted some of them already, and this chunk would store them twice.
             var delete = new NpgsqlBatchCommand("""

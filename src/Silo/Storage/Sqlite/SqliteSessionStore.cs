@@ -92,6 +92,16 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                     .ExecuteRefusingDuplicates($"Session {chunk.SessionId} already has a chunk from {chunk.FirstOrdinal}.");
             }
 
+            foreach (var blob in chunk.Blobs)
+            {
+                // The session's earlier chunks may have stored the same string: content-addressed, it is the same row.
+                using var insertBlob = transaction.CreateCommand("""
+                    INSERT INTO session_blobs (session_id, hash, data) VALUES ($session_id, $hash, $data)
+                    ON CONFLICT (session_id, hash) DO NOTHING
+                    """).With("$session_id", chunk.SessionId).With("$hash", blob.Hash).With("$data", blob.Data);
+                insertBlob.ExecuteNonQuery();
+            }
+
             using var delete = transaction.CreateCommand("""
                 DELETE FROM pending_batches
                 WHERE session_id = $session_id AND ordinal BETWEEN $first_ordinal AND $last_ordinal
@@ -106,6 +116,15 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                 ? deleted
                 : throw new StorageConflictException($"Session {chunk.SessionId}: the batches of chunk {chunk.FirstOrdinal}-{chunk.LastOrdinal} are no longer all pending.", innerException: null);
         }, cancellationToken);
+    }
+
+    public async Task<byte[]?> GetBlobAsync(string sessionId, string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand("SELECT data FROM session_blobs WHERE session_id = $session_id AND hash = $hash")
+            .With("$session_id", sessionId)
+            .With("$hash", hash);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as byte[];
     }
 
     /// <summary>

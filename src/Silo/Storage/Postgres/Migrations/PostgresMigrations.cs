@@ -7,5 +7,6 @@ internal static class PostgresMigrations
     [
         new M0001InitialSchema(),
         new M0002RefuseConflict(),
+        new M0003SessionBlobs(),
     ];
 }

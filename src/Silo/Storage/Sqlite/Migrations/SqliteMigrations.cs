@@ -8,5 +8,6 @@ internal static class SqliteMigrations
         new M0001InitialSchema(),
         new M0002CommentsAndLiveConsent(),
         new M0003SeqHoles(),
+        new M0004SessionBlobs(),
     ];
 }
