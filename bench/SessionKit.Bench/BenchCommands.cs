@@ -1,0 +1,44 @@
+using SessionKit.Bench.Live;
+
+namespace SessionKit.Bench;
+
+/// <summary>The subcommands of the bench app; each parses its own options and returns the process exit code.</summary>
+internal static class BenchCommands
+{
+    private const string Usage = """
+        usage: SessionKit.Bench <command> [options]      (every command takes --help)
+
+          live      live latency: SDK event to dashboard viewer, against a hub echo baseline
+        """;
+
+    private static readonly Dictionary<string, (Func<IReadOnlyList<string>, CancellationToken, Task<int>> Run, string Usage)> Commands = new(StringComparer.Ordinal)
+    {
+        ["live"] = (LiveCommand.RunAsync, LiveBenchOptions.Usage),
+    };
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0 || !Commands.TryGetValue(args[0], out var command))
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+
+        if (args.Skip(1).Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine(command.Usage);
+            return 0;
+        }
+
+        try
+        {
+            return await command.Run(args[1..], cancellationToken);
+        }
+        catch (UsageException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine(command.Usage);
+            return 2;
+        }
+    }
+}
