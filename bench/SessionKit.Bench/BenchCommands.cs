@@ -1,4 +1,5 @@
 using SessionKit.Bench.Live;
+using SessionKit.Bench.Load;
 
 namespace SessionKit.Bench;
 
@@ -9,11 +10,13 @@ internal static class BenchCommands
         usage: SessionKit.Bench <command> [options]      (every command takes --help)
 
           live      live latency: SDK event to dashboard viewer, against a hub echo baseline
+          load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
         """;
 
     private static readonly Dictionary<string, (Func<IReadOnlyList<string>, CancellationToken, Task<int>> Run, string Usage)> Commands = new(StringComparer.Ordinal)
     {
         ["live"] = (LiveCommand.RunAsync, LiveBenchOptions.Usage),
+        ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
