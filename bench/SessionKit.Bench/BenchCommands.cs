@@ -1,3 +1,4 @@
+using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
 using SessionKit.Bench.Load;
 
@@ -10,12 +11,14 @@ internal static class BenchCommands
         usage: SessionKit.Bench <command> [options]      (every command takes --help)
 
           live      live latency: SDK event to dashboard viewer, against a hub echo baseline
+          ingest    ingest throughput in embedded mode at N sessions, against a no-op endpoint on the same server
           load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
         """;
 
     private static readonly Dictionary<string, (Func<IReadOnlyList<string>, CancellationToken, Task<int>> Run, string Usage)> Commands = new(StringComparer.Ordinal)
     {
         ["live"] = (LiveCommand.RunAsync, LiveBenchOptions.Usage),
+        ["ingest"] = (IngestCommand.RunAsync, IngestBenchOptions.Usage),
         ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
     };
 

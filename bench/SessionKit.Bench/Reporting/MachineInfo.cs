@@ -6,7 +6,7 @@ namespace SessionKit.Bench.Reporting;
 
 /// <summary>What the numbers were measured on.</summary>
 internal sealed record MachineInfo(
-    int Cores, string CpuModel, double MemoryGiB, string OperatingSystem, string Kernel, string Runtime, string DiskOfTemp, LatencySummary Fsync)
+    int Cores, string CpuModel, double MemoryGiB, string OperatingSystem, string Kernel, string Runtime, string DiskOfTemp, LatencySummary Fsync, string LoadAverage)
 {
     public static MachineInfo Read() => new(
         Environment.ProcessorCount,
@@ -16,10 +16,11 @@ internal sealed record MachineInfo(
         ReadOrEmpty("/proc/sys/kernel/osrelease"),
         RuntimeInformation.FrameworkDescription,
         FileSystemOf(Path.GetTempPath()),
-        FsyncProbe.Measure(Path.Combine(Path.GetTempPath(), "sessionkit-bench")));
+        FsyncProbe.Measure(Path.Combine(Path.GetTempPath(), "sessionkit-bench")),
+        ReadOrEmpty("/proc/loadavg").Split(' ').FirstOrDefault() ?? "?");
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{Cores} cores (nproc) of {CpuModel}, {MemoryGiB:0.0} GiB RAM, {OperatingSystem} (kernel {Kernel}), {Runtime}; server data directory on {DiskOfTemp}, where a 4 KiB write + fsync takes {Fsync.P50:0.00} ms (p50; p99 {Fsync.P99:0.00} ms)");
+        $"{Cores} cores (nproc) of {CpuModel}, {MemoryGiB:0.0} GiB RAM, {OperatingSystem} (kernel {Kernel}), {Runtime}; server data directory on {DiskOfTemp}, where a 4 KiB write + fsync takes {Fsync.P50:0.00} ms (p50; p99 {Fsync.P99:0.00} ms); load average {LoadAverage} (1 min) when the benchmark started");
 
     private static string? FirstValue(string path, string key, char separator)
     {
