@@ -1,6 +1,7 @@
 using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
 using SessionKit.Bench.Load;
+using SessionKit.Bench.Storage;
 
 namespace SessionKit.Bench;
 
@@ -12,6 +13,7 @@ internal static class BenchCommands
 
           live      live latency: SDK event to dashboard viewer, against a hub echo baseline
           ingest    ingest throughput in embedded mode at N sessions, against a no-op endpoint on the same server
+          storage   bytes on disk per recording (after compaction), against gzip of its raw JSON
           load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
         """;
 
@@ -19,6 +21,7 @@ internal static class BenchCommands
     {
         ["live"] = (LiveCommand.RunAsync, LiveBenchOptions.Usage),
         ["ingest"] = (IngestCommand.RunAsync, IngestBenchOptions.Usage),
+        ["storage"] = (StorageCommand.RunAsync, StorageBenchOptions.Usage),
         ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
     };
 
