@@ -1,3 +1,4 @@
+using SessionKit.Bench.Grains;
 using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
 using SessionKit.Bench.Load;
@@ -14,6 +15,7 @@ internal static class BenchCommands
           live      live latency: SDK event to dashboard viewer, against a hub echo baseline
           ingest    ingest throughput in embedded mode at N sessions, against a no-op endpoint on the same server
           storage   bytes on disk per recording (after compaction), against gzip of its raw JSON
+          grains    grain runtime messages/s at 1 to 100,000 active grains against a bare Channels pipeline; memory per grain
           load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
         """;
 
@@ -22,6 +24,7 @@ internal static class BenchCommands
         ["live"] = (LiveCommand.RunAsync, LiveBenchOptions.Usage),
         ["ingest"] = (IngestCommand.RunAsync, IngestBenchOptions.Usage),
         ["storage"] = (StorageCommand.RunAsync, StorageBenchOptions.Usage),
+        ["grains"] = (GrainsCommand.RunAsync, GrainsBenchOptions.Usage),
         ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
     };
 
