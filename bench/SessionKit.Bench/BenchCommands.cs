@@ -1,3 +1,4 @@
+using SessionKit.Bench.Browser;
 using SessionKit.Bench.Grains;
 using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
@@ -16,6 +17,7 @@ internal static class BenchCommands
           ingest    ingest throughput in embedded mode at N sessions, against a no-op endpoint on the same server
           storage   bytes on disk per recording (after compaction), against gzip of its raw JSON
           grains    grain runtime messages/s at 1 to 100,000 active grains against a bare Channels pipeline; memory per grain
+          sdk       SDK size, and main-thread time in Chromium recording a mutation-heavy page, against rrweb alone
           load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
         """;
 
@@ -25,6 +27,7 @@ internal static class BenchCommands
         ["ingest"] = (IngestCommand.RunAsync, IngestBenchOptions.Usage),
         ["storage"] = (StorageCommand.RunAsync, StorageBenchOptions.Usage),
         ["grains"] = (GrainsCommand.RunAsync, GrainsBenchOptions.Usage),
+        ["sdk"] = (SdkCommand.RunAsync, SdkBenchOptions.Usage),
         ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
     };
 

@@ -48,6 +48,10 @@ internal sealed class Recording
         return files.Count > 0 ? [.. files.Select(Load)] : throw new UsageException("No *.json recording found in " + string.Join(", ", paths));
     }
 
+    /// <summary>A recording made up by a benchmark (named like a file, for the reports).</summary>
+    public static Recording FromEvents(string name, IReadOnlyList<RecordedEvent> events, string? href, int? width, int? height) =>
+        events.Count > 0 ? new Recording(name, events, href, width, height) : throw new ArgumentException("No events.", nameof(events));
+
     public static Recording Load(string path)
     {
         // Snapshots of deep pages nest far beyond the default depth of 64 (the server allows 512 too).
