@@ -3,6 +3,7 @@ using SessionKit.Bench.Grains;
 using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
 using SessionKit.Bench.Load;
+using SessionKit.Bench.Replay;
 using SessionKit.Bench.Storage;
 
 namespace SessionKit.Bench;
@@ -18,6 +19,7 @@ internal static class BenchCommands
           storage   bytes on disk per recording (after compaction), against gzip of its raw JSON
           grains    grain runtime messages/s at 1 to 100,000 active grains against a bare Channels pipeline; memory per grain
           sdk       SDK size, and main-thread time in Chromium recording a mutation-heavy page, against rrweb alone
+          replay    time to the first frame of a 30-minute session's replay in the dashboard, against a short one
           load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
         """;
 
@@ -28,6 +30,7 @@ internal static class BenchCommands
         ["storage"] = (StorageCommand.RunAsync, StorageBenchOptions.Usage),
         ["grains"] = (GrainsCommand.RunAsync, GrainsBenchOptions.Usage),
         ["sdk"] = (SdkCommand.RunAsync, SdkBenchOptions.Usage),
+        ["replay"] = (ReplayCommand.RunAsync, ReplayBenchOptions.Usage),
         ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
     };
 

@@ -145,6 +145,11 @@ internal sealed class ServerHost : IAsyncDisposable
         if (!keepData)
         {
             TryDelete(DataDirectory);
+            // A restarted server's data lived in its first run's directory, which is empty now.
+            if (Path.GetDirectoryName(DataDirectory) is { } parent && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                TryDelete(parent);
+            }
         }
 
         if (!keepLog && !keepData)
