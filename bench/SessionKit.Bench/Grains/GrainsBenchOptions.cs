@@ -13,7 +13,7 @@ internal sealed record GrainsBenchOptions
 
           --grains 1,1000,100000  active grains per configuration (the baseline gets as many actors)
           --messages 1000000      messages per run
-          --runs 5                runs per configuration after a warm-up run; medians are reported
+          --runs 5                runs per configuration after two warm-up runs; medians are reported
           --cores 1               CPUs to pin to (the last ones of the machine); 0 runs unpinned
           --doc PATH              rewrite the "Grain runtime" results in this markdown file
           --command TEXT          the command to quote in the document

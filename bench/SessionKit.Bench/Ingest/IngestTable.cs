@@ -32,7 +32,7 @@ internal static class IngestTable
     public static string Markdown(IReadOnlyList<IngestSummary> summaries) => Table.Markdown(Rows, summaries, Header);
 
     public static string PhaseLine(PhaseResult p) => string.Create(CultureInfo.InvariantCulture,
-        $"{F(p.EventsPerSecond, "0")} events/s, {F(p.MegabytesPerSecond, "0.0")} MB/s (wire {F(p.WireMegabytesPerSecond, "0.0")}), {F(p.BatchesPerSecond, "0")} batches/s, ack p50/p99 {F(p.Acks.P50)}/{F(p.Acks.P99)} ms, server CPU {F(p.Resources.ServerCpuAverage, "0")}%, RSS {F(p.Resources.ServerRssPeakMiB, "0")} MiB, bench CPU {F(p.Resources.BenchCpuAverage, "0")}%, others {F(p.Resources.OtherProcessesCpuAverage, "0")}%, errors {p.ErrorCount}{(p.Errors.Count > 0 ? " (" + string.Join(", ", p.Errors.Take(3).Select(e => $"{e.Kind} x{e.Count}")) + ")" : string.Empty)}, given up {p.GaveUp}");
+        $"{F(p.EventsPerSecond, "0")} events/s, {F(p.MegabytesPerSecond, "0.0")} MB/s (wire {F(p.WireMegabytesPerSecond, "0.0")}), {F(p.BatchesPerSecond, "0")} batches/s, ack p50/p99 {F(p.Acks.P50)}/{F(p.Acks.P99)} ms, server CPU {F(p.Resources.ServerCpuAverage, "0")}% ({Threads(p)}), RSS {F(p.Resources.ServerRssPeakMiB, "0")} MiB, bench CPU {F(p.Resources.BenchCpuAverage, "0")}%, others {F(p.Resources.OtherProcessesCpuAverage, "0")}%, errors {p.ErrorCount}{(p.Errors.Count > 0 ? " (" + string.Join(", ", p.Errors.Take(3).Select(e => $"{e.Kind} x{e.Count}")) + ")" : string.Empty)}, given up {p.GaveUp}");
 
     /// <summary>One line per run, so the spread behind a median is visible.</summary>
     public static string RunLine(IngestRunResult r) => r.Failure is not null
@@ -40,6 +40,10 @@ internal static class IngestTable
         : FormattableString.Invariant(
             $"N={r.Sessions} run {r.Run}{(r.Disturbed ? " (disturbed by other processes)" : string.Empty)}: ratio {F(r.Ratio * 100, "0")} %; ingest {PhaseLine(r.Ingest)}; no-op {PhaseLine(r.NoOp)}")
             + (double.IsNaN(r.Paced.Seconds) ? string.Empty : $"; paced {PhaseLine(r.Paced)}, sent late p99 {F(r.Paced.SendDelays.P99)} ms");
+
+    /// <summary>The server's busiest threads by name, % of one core: where its CPU went.</summary>
+    private static string Threads(PhaseResult p) =>
+        string.Join(", ", p.Resources.ServerThreads.Take(3).Select(t => $"{t.Thread.Trim()} {F(t.Cpu, "0")}"));
 
     private static string Checked(IngestSummary s)
     {

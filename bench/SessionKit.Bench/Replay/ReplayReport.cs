@@ -22,10 +22,13 @@ internal static class ReplayReport
         void Row(string label, Func<ReplaySubject, string> value) => text.AppendLine($"| {label} | " + string.Join(" | ", subjects.Select(value)) + " |");
         Row("events / JSON", s => FormattableString.Invariant($"{s.Events:#,0} / {s.RawBytes / 1e6:0.00} MB"));
         Row("events download as sent / decoded (bytes)", s => FormattableString.Invariant($"{s.Median(r => r.EventsBytes ?? double.NaN):#,0} / {s.Median(r => r.EventsDecodedBytes ?? double.NaN):#,0}"));
-        Row("dashboard loaded (DOMContentLoaded, ms)", s => F(s.Median(r => r.DomContentLoadedMs ?? double.NaN)));
-        Row("events requested / fully received (ms)", s => $"{F(s.Median(r => r.EventsRequestMs ?? double.NaN))} / {F(s.Median(r => r.EventsResponseEndMs ?? double.NaN))}");
-        Row("player iframe created (ms)", s => F(s.Median(r => r.IframeMs)));
-        Row("recorded page rebuilt in it (ms)", s => F(s.Median(r => r.DomMs)));
+        // Each stage is the median of the runs' own durations, so the stages of one run add up to its first frame.
+        Row("1. dashboard document and main script (to DOMContentLoaded, ms)", s => F(s.Median(r => r.DomContentLoadedMs ?? double.NaN)));
+        Row("2. sign-in state and the replay page's code, until the events are requested (ms)", s => F(s.Median(r => (r.EventsRequestMs - r.DomContentLoadedMs) ?? double.NaN)));
+        Row("3. events download (ms)", s => F(s.Median(r => (r.EventsResponseEndMs - r.EventsRequestMs) ?? double.NaN)));
+        Row("4. decoding, sorting, mounting the player, until its iframe exists (ms)", s => F(s.Median(r => r.IframeMs - (r.EventsResponseEndMs ?? double.NaN))));
+        Row("5. the full snapshot rebuilt in the iframe (ms)", s => F(s.Median(r => r.DomMs - r.IframeMs)));
+        Row("6. to the next frame (ms)", s => F(s.Median(r => r.FirstFrameMs - r.DomMs)));
         Row("**first frame (ms)**", s => $"**{F(s.Median(r => r.FirstFrameMs))}**");
         if (subjects.Count == 2)
         {
