@@ -53,26 +53,17 @@ internal static class LiveCommand
         var (runs, discarded) = (new List<LiveRunResult>(), new List<LiveRunResult>());
         for (var run = 1; run <= options.RunsFor(index) && !cancellationToken.IsCancellationRequested; run++)
         {
-            for (var attempt = 1; ; attempt++)
+            var number = run;
+            var (kept, disturbed, repeated) = await QuietRuns.RunAsync(
+                options.MaxOtherCpu, $"N={sessions} run {run}/{options.RunsFor(index)}", () => scenario.RunAsync(sessions, number, cancellationToken),
+                r => r.LiveResources.OtherProcessesCpuAverage, cancellationToken);
+            foreach (var result in repeated.Select(r => r with { Disturbed = true }).Append(kept with { Disturbed = disturbed }))
             {
-                if (options.MaxOtherCpu > 0)
-                {
-                    await QuietMachine.WaitAsync(options.MaxOtherCpu, TimeSpan.FromMinutes(3), cancellationToken);
-                }
-
-                Progress.Log($"N={sessions} run {run}/{options.RunsFor(index)}{(attempt > 1 ? $", attempt {attempt}" : string.Empty)}");
-                var result = await scenario.RunAsync(sessions, run, cancellationToken);
-                result = result with { Disturbed = options.MaxOtherCpu > 0 && result.LiveResources.OtherProcessesCpuAverage > options.MaxOtherCpu };
                 Report(result);
-                if (!result.Disturbed || attempt == 3 || cancellationToken.IsCancellationRequested)
-                {
-                    runs.Add(result);
-                    break;
-                }
-
-                discarded.Add(result);
-                Progress.Log("other processes disturbed the run; repeating it");
             }
+
+            runs.Add(kept with { Disturbed = disturbed });
+            discarded.AddRange(repeated.Select(r => r with { Disturbed = true }));
         }
 
         return new LiveSummary(sessions, runs, discarded);
