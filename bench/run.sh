@@ -1,23 +1,68 @@
 #!/usr/bin/env bash
-# Runs every benchmark against a Release build of the server and writes the results into
+# Runs the benchmarks against a Release build of the server and writes their results into
 # docs/performance.md. Numbers are only comparable on a quiet machine: stop other work first.
 #
-#   bench/run.sh            live latency with 100 sessions (3 runs) and 1,000 sessions (1 run)
-#   bench/run.sh --quick    CI smoke run: 10 sessions, a few seconds, nothing written; fails
-#                           when an event is lost, duplicated or out of order
-#
-# Other arguments replace the defaults and go to the bench app (its options are listed in
-# bench/SessionKit.Bench/BenchOptions.cs), e.g. bench/run.sh --sessions 500 --runs 1 --measure 30.
+#   bench/run.sh                  every benchmark at full size, each rewriting its section (about 20 minutes)
+#   bench/run.sh --quick          CI smoke of every benchmark: small sizes, nothing written; exits 1 when
+#                                 any of them finds a correctness failure (lost, duplicated or reordered
+#                                 events, a replay without its page, grains miscounting, the SDK sending nothing)
+#   bench/run.sh NAME             one benchmark at full size, rewriting its section:
+#                                 live | ingest | storage | grains | sdk | replay
+#   bench/run.sh NAME ARGS...     one benchmark with its own options (bench/run.sh NAME --help lists them);
+#                                 add --doc docs/performance.md to write its section
+#   bench/run.sh load ARGS...     the load generator against any SessionKit servers (see docs/performance.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# The live benchmark needs the server only, not the dashboard: skip the npm build.
-dotnet build bench/SessionKit.Bench/SessionKit.Bench.csproj -c Release -p:SkipFrontEndBuild=true -nologo -v quiet
+benchmarks=(live ingest storage grains sdk replay)
 bench=bench/SessionKit.Bench/bin/Release/net10.0/SessionKit.Bench.dll
 
-if [ $# -gt 0 ]; then
-  exec dotnet "$bench" live "$@"
+# The sdk and replay benchmarks need the SDK and the dashboard, which the server's build makes with npm
+# (only when their sources changed); the others need the server alone.
+case "${1:-all}" in
+  live | ingest | storage | grains | load)
+    dotnet build bench/SessionKit.Bench/SessionKit.Bench.csproj -c Release -p:SkipFrontEndBuild=true -nologo -v quiet ;;
+  *)
+    dotnet build bench/SessionKit.Bench/SessionKit.Bench.csproj -c Release -nologo -v quiet ;;
+esac
+
+# The section's full-size defaults, as documented in docs/performance.md.
+full_run() {
+  local name=$1
+  case "$name" in
+    live) dotnet "$bench" live --sessions 100,1000 --runs 3,1 --doc docs/performance.md --command "bench/run.sh live" ;;
+    *) dotnet "$bench" "$name" --doc docs/performance.md --command "bench/run.sh $name" ;;
+  esac
+}
+
+if [ $# -eq 0 ]; then
+  failed=()
+  for name in "${benchmarks[@]}"; do
+    echo "== $name"
+    full_run "$name" || failed+=("$name")
+  done
+  [ ${#failed[@]} -eq 0 ] || { echo "FAILED: ${failed[*]}"; exit 1; }
+  exit 0
 fi
 
-exec dotnet "$bench" live --sessions 100,1000 --runs 3,1 --doc docs/performance.md --command "bench/run.sh"
+if [ "$1" = "--quick" ]; then
+  failed=()
+  for name in "${benchmarks[@]}"; do
+    echo "== $name --quick"
+    start=$SECONDS
+    dotnet "$bench" "$name" --quick || failed+=("$name")
+    echo "== $name --quick: $((SECONDS - start)) s"
+  done
+  [ ${#failed[@]} -eq 0 ] || { echo "FAILED: ${failed[*]}"; exit 1; }
+  echo "All benchmark smoke runs passed their correctness checks."
+  exit 0
+fi
+
+name=$1
+shift
+if [ $# -eq 0 ] && [ "$name" != load ]; then
+  full_run "$name"
+else
+  exec dotnet "$bench" "$name" "$@"
+fi

@@ -1,4 +1,6 @@
 // Prints gzipped sizes and fails the build when a budget is broken, so growth is noticed in review.
+// With --json it prints the exact byte counts as one JSON object instead (for bench/, which reports
+// a broken budget as a missed target rather than failing), and fails only on a broken build check.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -35,6 +37,11 @@ check(/export\s*\{[^}]*\bcreateSessionKit\b/.test(esm), 'dist/sessionkit.mjs mus
 // The page only loads the recorder; replay code in here would be dead weight (rrweb's layout).
 for (const [name, code] of [['sessionkit.js', iife], ['sessionkit.mjs', esm]]) {
   check(!/Replayer|rr-player/.test(code), `${name} must not contain rrweb replay code`);
+}
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ sdkOnly, iife: gz(iife), esm: gz(esm), budgets }));
+  process.exit(failed ? 1 : 0);
 }
 
 const line = (name, bytes, budget) => {

@@ -1,4 +1,5 @@
 using SessionKit.Api.Auth;
+using SessionKit.Api.Bench;
 using SessionKit.Api.Cluster;
 using SessionKit.Api.Comments;
 using SessionKit.Api.Health;
@@ -45,6 +46,7 @@ app.MapCommentEndpoints();
 app.MapClusterEndpoints();
 app.MapLiveHub();
 app.MapDemoConfig();
+app.MapBenchEndpoints();
 app.LogSessionKitUrls();
 
 await app.RunAsync();

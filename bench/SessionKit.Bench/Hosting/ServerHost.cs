@@ -32,8 +32,9 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <param name="dataDirectory">An existing data directory to serve (a restart); null for a fresh one.</param>
     public static async Task<ServerHost> StartAsync(
-        string serverAssembly, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+        string serverAssembly, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? dataDirectory = null)
     {
         if (!File.Exists(serverAssembly))
         {
@@ -42,8 +43,9 @@ internal sealed class ServerHost : IAsyncDisposable
         }
 
         var work = Path.Combine(Path.GetTempPath(), "sessionkit-bench", Guid.NewGuid().ToString("N"));
-        var dataDirectory = Path.Combine(work, "data");
+        dataDirectory ??= Path.Combine(work, "data");
         Directory.CreateDirectory(dataDirectory);
+        Directory.CreateDirectory(work);
         var adminToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
@@ -96,8 +98,41 @@ internal sealed class ServerHost : IAsyncDisposable
     public IReadOnlyList<string> Problems() =>
         File.ReadLines(LogPath).Where(line => line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// Stops the server as an operator would (SIGTERM): it drains, and its grains persist and compact what
+    /// they hold. The data directory stays until <see cref="DisposeAsync(bool, bool)"/>. False when it had to be killed.
+    /// </summary>
+    public async Task<bool> StopGracefullyAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return _process.ExitCode == 0;
+        }
+
+        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } }))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return _process.ExitCode == 0;
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            return false;
+        }
+    }
+
     /// <summary>Stops the server (SIGKILL: what was acknowledged is durable anyway) and removes its data, keeping the log if asked.</summary>
-    public async ValueTask DisposeAsync(bool keepLog)
+    public ValueTask DisposeAsync(bool keepLog) => DisposeAsync(keepLog, keepData: false);
+
+    /// <summary>As <see cref="DisposeAsync(bool)"/>, but may leave the data directory for a restart.</summary>
+    public async ValueTask DisposeAsync(bool keepLog, bool keepData)
     {
         if (!_process.HasExited)
         {
@@ -107,10 +142,24 @@ internal sealed class ServerHost : IAsyncDisposable
 
         _process.Dispose();
         await _log.DisposeAsync();
-        TryDelete(DataDirectory);
-        if (!keepLog)
+        if (!keepData)
+        {
+            TryDelete(DataDirectory);
+            // A restarted server's data lived in its first run's directory, which is empty now.
+            if (Path.GetDirectoryName(DataDirectory) is { } parent && Directory.Exists(parent) && !Directory.EnumerateFileSystemEntries(parent).Any())
+            {
+                TryDelete(parent);
+            }
+        }
+
+        if (!keepLog && !keepData)
         {
             TryDelete(Path.GetDirectoryName(LogPath)!);
+        }
+        else if (!keepLog)
+        {
+            // The data directory may live beside the log: only the log goes.
+            File.Delete(LogPath);
         }
     }
 

@@ -7,7 +7,7 @@ namespace SessionKit.Bench.Live;
 /// The "live" scenario, one run: a fresh server, N sessions each with one viewer; first the echo
 /// baseline (hub round trips at the same concurrency and rate), then the SDKs in live mode.
 /// </summary>
-internal sealed class LiveScenario(BenchOptions options, SnapshotBatch snapshot, string serverAssembly)
+internal sealed class LiveScenario(LiveBenchOptions options, SnapshotBatch snapshot, string serverAssembly)
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(15);
 

@@ -12,10 +12,6 @@ internal static class PerformanceDocument
     public static void WriteLiveLatency(string path, MachineInfo machine, string command, string settings, IReadOnlyList<LiveSummary> summaries)
     {
         var generated = new StringBuilder()
-            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.Describe()}.")
-            .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`")
-            .AppendLine()
             .AppendLine(settings)
             .AppendLine()
             .Append(LiveTable.Markdown(summaries))
@@ -25,7 +21,22 @@ internal static class PerformanceDocument
             .AppendJoin(Environment.NewLine, summaries.SelectMany(s => s.All).Select(r =>
                 $"- {LiveTable.RunLine(r)}\n  - {LiveTable.SecondsLine(r)}\n  - {LiveTable.ThreadsLine(r)}"))
             .AppendLine();
-        Replace(path, "Live latency", "live-latency", generated.ToString());
+        WriteSection(path, "Live latency", "live-latency", machine, command, generated.ToString());
+    }
+
+    /// <summary>
+    /// Replaces the generated block of <paramref name="marker"/> with the date, the machine, the command
+    /// and <paramref name="body"/>; appends a new section under <paramref name="heading"/> when there is none.
+    /// </summary>
+    public static void WriteSection(string path, string heading, string marker, MachineInfo machine, string command, string body)
+    {
+        var generated = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine.Describe()}.")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`")
+            .AppendLine()
+            .Append(body);
+        Replace(path, heading, marker, generated.ToString());
     }
 
     private static void Replace(string path, string heading, string marker, string generated)

@@ -1,9 +1,7 @@
-using System.Globalization;
-
-namespace SessionKit.Bench;
+namespace SessionKit.Bench.Live;
 
 /// <summary>What to run; parsed from the command line (see <see cref="Usage"/>).</summary>
-internal sealed record BenchOptions
+internal sealed record LiveBenchOptions
 {
     public const string Usage = """
         usage: SessionKit.Bench live [options]
@@ -65,9 +63,9 @@ internal sealed record BenchOptions
     /// <summary>Runs for the configuration at <paramref name="index"/>; the last count repeats for further ones.</summary>
     public int RunsFor(int index) => Runs[Math.Min(index, Runs.Count - 1)];
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
+    public static LiveBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchOptions();
+        var options = new LiveBenchOptions();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -89,21 +87,21 @@ internal sealed record BenchOptions
 
             if (i + 1 >= args.Count)
             {
-                throw new ArgumentException($"{name} needs a value.");
+                throw new UsageException($"{name} needs a value.");
             }
 
             var value = args[++i];
             options = name switch
             {
-                "--sessions" => options with { Sessions = Integers(name, value) },
-                "--runs" => options with { Runs = Integers(name, value) },
-                "--warmup" => options with { Warmup = Seconds(name, value) },
-                "--measure" => options with { Measure = Seconds(name, value) },
-                "--baseline" => options with { Baseline = Seconds(name, value) },
-                "--interval" => options with { Interval = TimeSpan.FromMilliseconds(Integers(name, value)[0]) },
-                "--connect-parallel" => options with { ConnectParallelism = Integers(name, value)[0] },
-                "--idle-connections" => options with { IdleConnections = (int)Seconds(name, value, allowZero: true).TotalSeconds },
-                "--max-other-cpu" => options with { MaxOtherCpu = Seconds(name, value, allowZero: true).TotalSeconds },
+                "--sessions" => options with { Sessions = OptionValues.Integers(name, value) },
+                "--runs" => options with { Runs = OptionValues.Integers(name, value) },
+                "--warmup" => options with { Warmup = OptionValues.Seconds(name, value) },
+                "--measure" => options with { Measure = OptionValues.Seconds(name, value) },
+                "--baseline" => options with { Baseline = OptionValues.Seconds(name, value) },
+                "--interval" => options with { Interval = TimeSpan.FromMilliseconds(OptionValues.Integer(name, value)) },
+                "--connect-parallel" => options with { ConnectParallelism = OptionValues.Integer(name, value) },
+                "--idle-connections" => options with { IdleConnections = (int)OptionValues.Number(name, value, allowZero: true) },
+                "--max-other-cpu" => options with { MaxOtherCpu = OptionValues.Number(name, value, allowZero: true) },
                 "--server" => options with { ServerAssembly = value },
                 "--server-env" when value.IndexOf('=', StringComparison.Ordinal) is > 0 and var at => options with
                 {
@@ -112,25 +110,10 @@ internal sealed record BenchOptions
                 "--fixture" => options with { Fixture = value },
                 "--doc" => options with { DocumentPath = value },
                 "--command" => options with { Command = value },
-                _ => throw new ArgumentException($"Unknown option {name}."),
+                _ => throw new UsageException($"Unknown option {name}."),
             };
         }
 
         return options;
     }
-
-    private static List<int> Integers(string name, string value)
-    {
-        var parsed = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => int.TryParse(part.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"{name} takes positive integers, not '{part}'."))
-            .ToList();
-        return parsed.Count > 0 ? parsed : throw new ArgumentException($"{name} needs a value.");
-    }
-
-    private static TimeSpan Seconds(string name, string value, bool allowZero = false) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && (seconds > 0 || (allowZero && seconds == 0))
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new ArgumentException($"{name} takes a positive number, not '{value}'.");
 }
