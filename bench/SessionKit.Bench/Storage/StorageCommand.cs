@@ -33,7 +33,7 @@ internal static class StorageCommand
         {
             var body = "Each recording is ingested as one session, with the batches sdk-js would send (gzipped), back to back; then the server "
                 + "is stopped with SIGTERM, which deactivates every session grain, and each compacts what it holds into chunks. "
-                + "*SessionKit stored* is the sum of the session's chunks in `event_chunks` (plus batches left in `pending_batches`: none after a graceful stop), "
+                + "*SessionKit stored* is the sum of the session's chunks in `event_chunks` and of the large strings they refer to in `session_blobs` (plus batches left in `pending_batches`: none after a graceful stop), "
                 + "read from the SQLite file. The baselines are computed in the same run on the recording's events as one compact JSON array. "
                 + $"Medians of {runs.Count} runs, each with a fresh server{(runs.Count > 1 ? identical ? " (every run stored exactly the same bytes)" : " (the runs differed; see below)" : string.Empty)}.\n\n"
                 + StorageTable.Markdown(runs) + "\nEvery run:\n\n" + string.Join('\n', runs.Select(r => "- " + StorageTable.RunLine(r))) + "\n";

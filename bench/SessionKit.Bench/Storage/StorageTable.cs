@@ -42,7 +42,7 @@ internal static class StorageTable
         ? $"run {r.Run}: FAILED: {r.Failure}"
         : FormattableString.Invariant(
             $"run {r.Run}: stored {r.StoredBytes:#,0} bytes of {r.RawBytes:#,0} raw ({100.0 * r.StoredBytes / r.RawBytes:0.00} %), database files grew by {r.FileGrowth:#,0} bytes ({r.FreeBytes:#,0} of them free pages); ")
-          + string.Join(", ", r.Recordings.Select(x => FormattableString.Invariant($"{x.Recording.Name} {x.Stored.Bytes:#,0} in {x.Stored.Chunks} {x.Stored.Codecs} chunks + {x.Stored.PendingBatches} pending")))
+          + string.Join(", ", r.Recordings.Select(x => FormattableString.Invariant($"{x.Recording.Name} {x.Stored.Bytes:#,0} in {x.Stored.Chunks} {x.Stored.Codecs} chunks + {x.Stored.Blobs} large strings + {x.Stored.PendingBatches} pending")))
           + $"; stopped cleanly: {(r.StoppedCleanly ? "yes" : "NO")}; " + (r.Verification is { } v ? Load.LoadReport.Verification(v).Replace("verified     ", "check: ", StringComparison.Ordinal) : "not checked");
 
     private static string Row(string name, int events, double minutes, long raw, long gzip, long brotli, double stored, string chunks) =>

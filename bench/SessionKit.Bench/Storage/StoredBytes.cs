@@ -3,13 +3,14 @@ using Microsoft.Data.Sqlite;
 namespace SessionKit.Bench.Storage;
 
 /// <summary>What the server stored for one session, read from its SQLite file after it stopped.</summary>
-internal sealed record StoredSession(int Chunks, long ChunkBytes, long ChunkRawBytes, string Codecs, int PendingBatches, long PendingBytes)
+internal sealed record StoredSession(
+    int Chunks, long ChunkBytes, long ChunkRawBytes, string Codecs, int PendingBatches, long PendingBytes, int Blobs, long BlobBytes)
 {
-    /// <summary>Event payload on disk: compressed chunks plus batches not compacted yet (0 after a graceful stop).</summary>
-    public long Bytes => ChunkBytes + PendingBytes;
+    /// <summary>Event payload on disk: compressed chunks, the large strings they refer to, and batches not compacted yet (0 after a graceful stop).</summary>
+    public long Bytes => ChunkBytes + BlobBytes + PendingBytes;
 }
 
-/// <summary>Reads event_chunks and pending_batches (src/Silo/Storage/Sqlite) and the database's file sizes.</summary>
+/// <summary>Reads event_chunks, session_blobs and pending_batches (src/Silo/Storage/Sqlite) and the database's file sizes.</summary>
 internal static class StoredBytes
 {
     public const string DatabaseFile = "sessionkit.db";
@@ -30,7 +31,12 @@ internal static class StoredBytes
         pending.Parameters.AddWithValue("$id", sessionId);
         using var p = pending.ExecuteReader();
         p.Read();
-        return new StoredSession(c.GetInt32(0), c.GetInt64(1), c.GetInt64(2), c.GetString(3), p.GetInt32(0), p.GetInt64(1));
+        using var blobs = connection.CreateCommand();
+        blobs.CommandText = "SELECT count(*), coalesce(sum(length(data)), 0) FROM session_blobs WHERE session_id = $id";
+        blobs.Parameters.AddWithValue("$id", sessionId);
+        using var b = blobs.ExecuteReader();
+        b.Read();
+        return new StoredSession(c.GetInt32(0), c.GetInt64(1), c.GetInt64(2), c.GetString(3), p.GetInt32(0), p.GetInt64(1), b.GetInt32(0), b.GetInt64(1));
     }
 
     /// <summary>The database and its WAL and shared-memory files, as they are on disk.</summary>
