@@ -1,4 +1,5 @@
 using SessionKit.Bench.Browser;
+using SessionKit.Bench.Cluster;
 using SessionKit.Bench.Grains;
 using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
@@ -16,6 +17,7 @@ internal static class BenchCommands
 
           live      live latency: SDK event to dashboard viewer, against a hub echo baseline
           ingest    ingest throughput in embedded mode at N sessions, against a no-op endpoint on the same server
+          cluster   ingest throughput with 1, 2 and 3 nodes on PostgreSQL and RabbitMQ; CPU of nodes, broker and database
           storage   bytes on disk per recording (after compaction), against gzip of its raw JSON
           grains    grain runtime messages/s at 1 to 100,000 active grains against a bare Channels pipeline; memory per grain
           sdk       SDK size, and main-thread time in Chromium recording a mutation-heavy page, against rrweb alone
@@ -27,6 +29,7 @@ internal static class BenchCommands
     {
         ["live"] = (LiveCommand.RunAsync, LiveBenchOptions.Usage),
         ["ingest"] = (IngestCommand.RunAsync, IngestBenchOptions.Usage),
+        ["cluster"] = (ClusterCommand.RunAsync, ClusterBenchOptions.Usage),
         ["storage"] = (StorageCommand.RunAsync, StorageBenchOptions.Usage),
         ["grains"] = (GrainsCommand.RunAsync, GrainsBenchOptions.Usage),
         ["sdk"] = (SdkCommand.RunAsync, SdkBenchOptions.Usage),

@@ -137,6 +137,30 @@ public sealed class RabbitMqServer
         watchdog.WaitForExit();
     }
 
+    /// <summary>
+    /// Deletes a cluster's partition queues and live exchange (named by its cluster name): quorum queues
+    /// outlive their nodes, and without this the shared broker slows down with every cluster started on it.
+    /// </summary>
+    public async Task DeleteClusterObjectsAsync(string clusterName, int partitions = 32)
+    {
+        try
+        {
+            var factory = new RabbitMQ.Client.ConnectionFactory { Uri = Uri };
+            await using var connection = await factory.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            for (var partition = 0; partition < partitions; partition++)
+            {
+                await channel.QueueDeleteAsync($"{clusterName}.grains.{partition:D3}", ifUnused: false, ifEmpty: false);
+            }
+
+            await channel.ExchangeDeleteAsync($"{clusterName}.live", ifUnused: false);
+        }
+        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // The broker is down (a test stopped it): its queues go with the test run.
+        }
+    }
+
     private void Stop()
     {
         try

@@ -33,8 +33,11 @@ internal sealed class ServerHost : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="dataDirectory">An existing data directory to serve (a restart); null for a fresh one.</param>
+    /// <param name="adminToken">The admin token; null for a fresh one (the nodes of one cluster share theirs).</param>
+    /// <param name="readyPath">What must answer 200 before the server counts as serving (a cluster node: /health/ready).</param>
     public static async Task<ServerHost> StartAsync(
-        string serverAssembly, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? dataDirectory = null)
+        string serverAssembly, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? dataDirectory = null,
+        string? adminToken = null, string readyPath = "/api/v1/auth/state")
     {
         if (!File.Exists(serverAssembly))
         {
@@ -46,7 +49,7 @@ internal sealed class ServerHost : IAsyncDisposable
         dataDirectory ??= Path.Combine(work, "data");
         Directory.CreateDirectory(dataDirectory);
         Directory.CreateDirectory(work);
-        var adminToken = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        adminToken ??= Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -77,7 +80,7 @@ internal sealed class ServerHost : IAsyncDisposable
         var server = new ServerHost(process, baseAddress, dataDirectory, adminToken, logPath, log);
         try
         {
-            await server.WaitUntilServingAsync(cancellationToken);
+            await server.WaitUntilServingAsync(readyPath, cancellationToken);
             return server;
         }
         catch
@@ -178,7 +181,7 @@ internal sealed class ServerHost : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilServingAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilServingAsync(string readyPath, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -191,7 +194,7 @@ internal sealed class ServerHost : IAsyncDisposable
 
             try
             {
-                using var response = await client.GetAsync(new Uri("/api/v1/auth/state", UriKind.Relative), cancellationToken);
+                using var response = await client.GetAsync(new Uri(readyPath, UriKind.Relative), cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;

@@ -52,29 +52,33 @@ internal sealed record PhaseResult
 /// </summary>
 internal static class IngestPhase
 {
+    /// <param name="window">Told when the measure window opens (true) and closes (false), to measure more beside it.</param>
     public static async Task<PhaseResult> RunAsync(
-        LoadOptions load, IReadOnlyList<BatchPlan> plans, string? ingestKey, int serverPid, TimeSpan warmup, TimeSpan measure, CancellationToken cancellationToken)
+        LoadOptions load, IReadOnlyList<BatchPlan> plans, string? ingestKey, int serverPid, TimeSpan warmup, TimeSpan measure, CancellationToken cancellationToken,
+        Action<bool>? window = null)
     {
         var runner = new LoadRunner(load with { Duration = warmup + measure }, plans, ingestKey);
         var running = runner.RunAsync(cancellationToken);
         await using var sampler = new ProcessSampler(serverPid);
         await Task.Delay(warmup, cancellationToken);
         runner.Stats.OpenWindow();
+        window?.Invoke(true);
         sampler.Start();
         await Task.Delay(measure, cancellationToken);
-        var window = runner.Stats.CloseWindow();
-        var seconds = window.Elapsed.TotalSeconds;
+        var counted = runner.Stats.CloseWindow();
+        window?.Invoke(false);
+        var seconds = counted.Elapsed.TotalSeconds;
         var usage = await sampler.StopAsync();
         var result = await running;
         return new PhaseResult
         {
             Seconds = seconds,
-            Batches = window.Batches,
-            Events = window.Events,
-            EventBytes = window.EventBytes,
-            WireBytes = window.WireBytes,
-            Acks = window.Acks.Summarize(),
-            SendDelays = window.SendDelays.Summarize(),
+            Batches = counted.Batches,
+            Events = counted.Events,
+            EventBytes = counted.EventBytes,
+            WireBytes = counted.WireBytes,
+            Acks = counted.Acks.Summarize(),
+            SendDelays = counted.SendDelays.Summarize(),
             Errors = result.Stats.Total.ErrorKinds,
             GaveUp = result.Stats.Total.GaveUp,
             Sessions = result.Sessions,

@@ -42,7 +42,11 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
             await cluster.AddNodeAsync();
         }
 
-        await cluster.WaitForMembersAsync(nodes);
+        if (nodes > 0)
+        {
+            await cluster.WaitForMembersAsync(nodes);
+        }
+
         return cluster;
     }
 
@@ -153,27 +157,6 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         return active;
     }
 
-    /// <summary>The cluster's quorum queues outlive its nodes: delete them, or the shared broker slows with every test.</summary>
-    private async Task DeleteBrokerObjectsAsync()
-    {
-        try
-        {
-            var factory = new RabbitMQ.Client.ConnectionFactory { Uri = _broker.Uri };
-            await using var connection = await factory.CreateConnectionAsync();
-            await using var channel = await connection.CreateChannelAsync();
-            for (var partition = 0; partition < 32; partition++)
-            {
-                await channel.QueueDeleteAsync($"{_name}.grains.{partition:D3}", ifUnused: false, ifEmpty: false);
-            }
-
-            await channel.ExchangeDeleteAsync($"{_name}.live", ifUnused: false);
-        }
-        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.BrokerUnreachableException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            // The broker is down (a test stopped it): its queues go with the test run.
-        }
-    }
-
     public string Describe() => string.Join(Environment.NewLine, _nodes.Select((node, i) =>
         string.Create(CultureInfo.InvariantCulture, $"--- {NodeId(i)} ({(node.HasExited ? "exited" : "running")}):\n{node.RecentOutput}")));
 
@@ -190,7 +173,7 @@ internal sealed class ClusterUnderTest : IAsyncDisposable
         }
 
         await _database.DisposeAsync();
-        await DeleteBrokerObjectsAsync();
+        await _broker.DeleteClusterObjectsAsync(_name);
         foreach (var directory in _directories)
         {
             try

@@ -22,9 +22,14 @@ internal sealed partial class RabbitMqConnection(
     ILogger<RabbitMqConnection> logger) : BackgroundService
 {
     private volatile IConnection? _connection;
+    private volatile IConnection? _ready;
     private TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsConnected => _connection is { IsOpen: true };
+    /// <summary>
+    /// Connected, and every broker session set up on this connection: only then can the node carry a grain
+    /// call, so only then is it ready (a load balancer sending ingest to it earlier would get 503s).
+    /// </summary>
+    public bool IsConnected => _ready is { IsOpen: true } ready && ReferenceEquals(ready, _connection);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -62,6 +67,7 @@ internal sealed partial class RabbitMqConnection(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        _ready = null;
         if (_connection is { } connection)
         {
             _connection = null;
@@ -101,6 +107,7 @@ internal sealed partial class RabbitMqConnection(
             throw new BrokerUnavailableException("The broker connection closed while it was being set up.");
         }
 
+        _ready = connection;
         LogConnected(logger, connection.Endpoint.ToString());
         return lost.Task;
     }
@@ -119,6 +126,7 @@ internal sealed partial class RabbitMqConnection(
 
     private async Task DisconnectedAsync()
     {
+        _ready = null;
         if (_connection is { } connection)
         {
             _connection = null;

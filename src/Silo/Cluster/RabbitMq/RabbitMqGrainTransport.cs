@@ -59,7 +59,7 @@ internal sealed partial class RabbitMqGrainTransport(
         catch (Exception ex) when (ex is AlreadyClosedException or PublishException or OperationInterruptedException or BrokerUnavailableException or ObjectDisposedException)
         {
             // Not confirmed: the call may or may not run, and its caller is told to retry (calls are idempotent).
-            var unavailable = new BrokerUnavailableException($"The broker did not take the call to grain {grain}.", ex);
+            var unavailable = new BrokerUnavailableException($"The broker did not take the call to grain {grain} ({ex.Message})", ex);
             pending.Fail(correlationId, unavailable);
         }
 
