@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,12 @@ namespace SessionKit.Api.Ingest;
 /// </summary>
 public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
 {
+    // An announced length is believed up to this much before bytes arrive: a client announcing the limit and
+    // sending nothing must not hold a buffer of the limit's size.
+    private const long MaxTrustedLength = 1 << 20;
+    private const long MaxTrustedRatio = 32;
+    private const int MinimumGrowth = 16 * 1024;
+
     public async Task<(byte[]? Body, IngestProblem? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limits = options.Value;
@@ -17,7 +24,7 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
             return (null, TooLarge(limits.MaxBodyBytes, "as sent"));
         }
 
-        var raw = await ReadLimitedAsync(request.Body, limits.MaxBodyBytes, cancellationToken);
+        var raw = await ReadLimitedAsync(request.Body, limits.MaxBodyBytes, Math.Min(request.ContentLength ?? 0, MaxTrustedLength), cancellationToken);
         if (raw is null)
         {
             return (null, TooLarge(limits.MaxBodyBytes, "as sent"));
@@ -40,7 +47,7 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
         try
         {
             await using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-            var inflated = await ReadLimitedAsync(gzip, limits.MaxDecompressedBytes, cancellationToken);
+            var inflated = await ReadLimitedAsync(gzip, limits.MaxDecompressedBytes, InflatedSizeHint(raw), cancellationToken);
             return inflated is null ? (null, TooLarge(limits.MaxDecompressedBytes, "decompressed")) : (inflated, null);
         }
         catch (InvalidDataException)
@@ -49,24 +56,53 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
         }
     }
 
-    /// <summary>The stream's bytes, or null as soon as it proves longer than <paramref name="limit"/>.</summary>
-    private static async Task<byte[]?> ReadLimitedAsync(Stream source, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stream's bytes, or null as soon as it proves longer than <paramref name="limit"/>. The buffer starts
+    /// at <paramref name="expected"/> bytes, so a body whose length was announced is read into one array and
+    /// returned without a copy: batches carrying full snapshots are large-object-heap arrays, and every copy
+    /// of them is garbage-collector work.
+    /// </summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream source, int limit, long expected, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = new byte[Math.Clamp(expected, 0, limit)];
+        var length = 0;
+        var probe = new byte[1];
+        while (true)
         {
-            if (buffer.Length + read > limit)
+            if (length == buffer.Length)
             {
-                return null;
+                // Full: one more byte tells whether the stream ends exactly here.
+                if (await source.ReadAsync(probe, cancellationToken) == 0)
+                {
+                    return buffer;
+                }
+
+                if (length + 1 > limit)
+                {
+                    return null;
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, MinimumGrowth), limit));
+                buffer[length++] = probe[0];
+                continue;
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var read = await source.ReadAsync(buffer.AsMemory(length), cancellationToken);
+            if (read == 0)
+            {
+                return length == buffer.Length ? buffer : buffer[..length];
+            }
 
-        return buffer.ToArray();
+            length += read;
+        }
     }
+
+    /// <summary>
+    /// What the gzip trailer says the inflated size is (ISIZE, the last 4 bytes), believed only up to a ratio
+    /// real JSON reaches: a forged trailer must not make a small request allocate the whole limit.
+    /// </summary>
+    private static long InflatedSizeHint(byte[] gzip) =>
+        gzip.Length < 18 ? 0 : Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(gzip.AsSpan(gzip.Length - 4)), (long)gzip.Length * MaxTrustedRatio);
 
     private static IngestProblem TooLarge(int limit, string measure) =>
         IngestProblem.TooLarge($"The body is larger than {limit} bytes {measure}. Send smaller batches.");

@@ -5,7 +5,13 @@ namespace SessionKit.Grains.Sessions;
 /// <summary>Acknowledged batches waiting to be compacted into one compressed chunk.</summary>
 public sealed class ChunkBuffer
 {
+    /// <summary>Bounds the memory of <see cref="_storedBlobs"/>; past it, repeats are compressed again (and stored once anyway).</summary>
+    private const int MaxRememberedBlobs = 1024;
+
     private readonly List<PendingBatch> _batches = [];
+
+    // The large strings this activation saw stored for the session: they outlive the batches (Clear).
+    private readonly HashSet<string> _storedBlobs = new(StringComparer.Ordinal);
 
     public long Bytes { get; private set; }
 
@@ -26,12 +32,26 @@ public sealed class ChunkBuffer
 
     public EventChunk ToChunk(string sessionId)
     {
-        var (codec, data, blobs) = SegmentCodec.Encode(_batches.Select(b => b.EventsJson), out var rawBytes);
+        var (codec, data, blobs) = SegmentCodec.Encode(_batches.Select(b => b.EventsJson), out var rawBytes, _storedBlobs);
         return new EventChunk(
             sessionId, _batches[0].Ordinal, _batches[^1].Ordinal, _batches.Sum(b => b.EventCount), rawBytes, codec, data)
         {
             Blobs = blobs,
         };
+    }
+
+    /// <summary>After <paramref name="chunk"/> was written: its blobs are in storage from now on.</summary>
+    public void Stored(EventChunk chunk)
+    {
+        foreach (var blob in chunk.Blobs)
+        {
+            if (_storedBlobs.Count >= MaxRememberedBlobs)
+            {
+                return;
+            }
+
+            _storedBlobs.Add(blob.Hash);
+        }
     }
 
     public void Clear()

@@ -205,7 +205,9 @@ public sealed class SessionGrain(
 
         try
         {
-            await store.WriteChunkAsync(_session, _uncompacted.ToChunk(Key), cancellationToken);
+            var chunk = _uncompacted.ToChunk(Key);
+            await store.WriteChunkAsync(_session, chunk, cancellationToken);
+            _uncompacted.Stored(chunk);
             _uncompacted.Clear();
         }
         catch (StorageConflictException)

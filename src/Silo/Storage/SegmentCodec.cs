@@ -20,7 +20,12 @@ public static class SegmentCodec
     /// Joins event JSON fragments with commas into one chunk: large strings go to blobs (stored once per
     /// session), the rest is compressed. <paramref name="rawBytes"/> counts the JSON as sent.
     /// </summary>
-    public static (string Codec, byte[] Data, IReadOnlyList<SessionBlob> Blobs) Encode(IEnumerable<byte[]> fragments, out long rawBytes)
+    /// <param name="alreadyStored">
+    /// Blob hashes the session's storage holds already: the chunk refers to them without compressing them
+    /// again (a style sheet repeated in every snapshot is compressed once, not once per chunk).
+    /// </param>
+    public static (string Codec, byte[] Data, IReadOnlyList<SessionBlob> Blobs) Encode(
+        IEnumerable<byte[]> fragments, out long rawBytes, IReadOnlySet<string>? alreadyStored = null)
     {
         var tokens = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var sent = fragments.Where(fragment => fragment.Length > 0).ToList();
@@ -31,7 +36,9 @@ public static class SegmentCodec
             return (Brotli, data, []);
         }
 
-        return (BrotliWithBlobs, data, [.. tokens.Select(token => new SessionBlob(token.Key, SessionBlobCodec.Compress(token.Value)))]);
+        return (BrotliWithBlobs, data, [.. tokens
+            .Where(token => alreadyStored?.Contains(token.Key) != true)
+            .Select(token => new SessionBlob(token.Key, SessionBlobCodec.Compress(token.Value)))]);
     }
 
     /// <summary>
