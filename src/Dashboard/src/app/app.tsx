@@ -6,9 +6,10 @@ import { SessionsPage } from '../features/sessions/sessions-page';
 import { hrefFor, useRoute, type Route } from '../lib/router';
 import { AppShell } from './app-shell';
 import { LiveConnectionProvider } from './live-connection-provider';
+import { loadReplayPage, useRoutePrefetch } from './route-prefetch';
 
 // The replayers are large; only the replay page and the live view load them.
-const ReplayPage = lazy(() => import('../features/replay/replay-page'));
+const ReplayPage = lazy(loadReplayPage);
 const LiveViewPage = lazy(() => import('../features/live/live-view-page'));
 
 function Page(props: { route: Route }) {
@@ -46,6 +47,7 @@ function Page(props: { route: Route }) {
 
 export function App() {
   const route = useRoute();
+  useRoutePrefetch(route);
   return (
     <AuthGate>
       {(userName) => (
