@@ -27,9 +27,9 @@ public abstract class VisitorStorageContract : StorageContract
         var visitor = NewId("visitor");
         var bob = new VisitorAlias(projectId, visitor, "bob", 2_000, NewId("session"));
         var alice = new VisitorAlias(projectId, visitor, "alice", 1_000, NewId("session"));
-        await Aliases.AddAliasAsync(bob, Ct);
-        await Aliases.AddAliasAsync(alice, Ct);
-        await Aliases.AddAliasAsync(alice, Ct);
+        Assert.True(await Aliases.AddAliasAsync(bob, Ct));
+        Assert.True(await Aliases.AddAliasAsync(alice, Ct));
+        Assert.True(await Aliases.AddAliasAsync(alice, Ct));
         await Aliases.AddAliasAsync(alice with { VisitorId = NewId("visitor") }, Ct);
 
         Assert.Equal([alice, bob], await Aliases.ListAliasesOfVisitorAsync(projectId, visitor, Ct));
@@ -147,6 +147,10 @@ public abstract class VisitorStorageContract : StorageContract
         await Assert.ThrowsAsync<StorageConflictException>(() => Store.Sessions.UpdateSessionAsync(session, Ct));
         Assert.Null(await Store.Sessions.GetSessionAsync(session.Id, Ct));
         Assert.False(await Erasure.IsErasedAsync(NewId("session"), Ct));
+
+        // An identify still queued in that session does not bring the person back.
+        Assert.False(await Aliases.AddAliasAsync(new VisitorAlias(projectId, visitor, "ada", 1, session.Id), Ct));
+        Assert.Empty(await Aliases.ListVisitorsOfPersonAsync(projectId, "ada", Ct));
     }
 
     [Fact]

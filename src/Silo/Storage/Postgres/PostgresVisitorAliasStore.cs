@@ -2,21 +2,27 @@ namespace SessionKit.Silo.Storage.Postgres;
 
 internal sealed class PostgresVisitorAliasStore(PostgresDatabase database) : IVisitorAliasStore
 {
-    public Task AddAliasAsync(VisitorAlias alias, CancellationToken cancellationToken) =>
+    public Task<bool> AddAliasAsync(VisitorAlias alias, CancellationToken cancellationToken) =>
         database.RunAsync(async dataSource =>
         {
-            // The key is the alias itself, so a repeated identify is the same row.
+            // The key is the alias itself, so a repeated identify is the same row. One statement checks the
+            // tombstone and inserts, so no erasure slips in between.
             await using var command = dataSource.CreateCommand("""
-                INSERT INTO visitor_aliases (project_id, visitor_id, effective_from_ms, user_id, session_id)
-                VALUES (@project_id, @visitor_id, @effective_from_ms, @user_id, @session_id)
-                ON CONFLICT DO NOTHING
+                WITH erased AS (SELECT 1 FROM erased_sessions WHERE session_id = @session_id),
+                added AS (
+                    INSERT INTO visitor_aliases (project_id, visitor_id, effective_from_ms, user_id, session_id)
+                    SELECT @project_id, @visitor_id, @effective_from_ms, @user_id, @session_id
+                    WHERE NOT EXISTS (SELECT 1 FROM erased)
+                    ON CONFLICT DO NOTHING
+                )
+                SELECT NOT EXISTS (SELECT 1 FROM erased)
                 """)
                 .With("project_id", alias.ProjectId)
                 .With("visitor_id", alias.VisitorId)
                 .With("effective_from_ms", alias.EffectiveFromMs)
                 .With("user_id", alias.UserId)
                 .With("session_id", alias.SessionId);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         });
 
     public Task<IReadOnlyList<VisitorAlias>> ListAliasesOfVisitorAsync(string projectId, string visitorId, CancellationToken cancellationToken) =>

@@ -4,9 +4,17 @@ namespace SessionKit.Silo.Storage.Sqlite;
 
 internal sealed class SqliteVisitorAliasStore(SqliteDatabase database) : IVisitorAliasStore
 {
-    public Task AddAliasAsync(VisitorAlias alias, CancellationToken cancellationToken) =>
+    public Task<bool> AddAliasAsync(VisitorAlias alias, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {
+            using (var erased = transaction.CreateCommand("SELECT 1 FROM erased_sessions WHERE session_id = $session_id"))
+            {
+                if (erased.With("$session_id", alias.SessionId).ExecuteScalar() is not null)
+                {
+                    return false;
+                }
+            }
+
             // The key is the alias itself, so a repeated identify is the same row.
             using var command = transaction.CreateCommand("""
                 INSERT INTO visitor_aliases (project_id, visitor_id, effective_from_ms, user_id, session_id)
@@ -18,7 +26,8 @@ internal sealed class SqliteVisitorAliasStore(SqliteDatabase database) : IVisito
                 .With("$effective_from_ms", alias.EffectiveFromMs)
                 .With("$user_id", alias.UserId)
                 .With("$session_id", alias.SessionId);
-            return command.ExecuteNonQuery();
+            command.ExecuteNonQuery();
+            return true;
         }, cancellationToken);
 
     public async Task<IReadOnlyList<VisitorAlias>> ListAliasesOfVisitorAsync(
