@@ -30,3 +30,11 @@ export function flush(): Promise<void> {
 export function getSessionId(): string | null {
   return instance ? instance.getSessionId() : null;
 }
+
+export function identify(userId: string, traits?: Record<string, string | number | boolean>): void {
+  instance?.identify(userId, traits);
+}
+
+export function reset(): void {
+  instance?.reset();
+}

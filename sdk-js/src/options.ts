@@ -43,6 +43,10 @@ export interface SessionKitOptions {
   liveConsentText: string;
   /** Replaces the built-in consent dialog: resolve true to let the viewer watch. */
   onLiveConsentRequest: (() => boolean | Promise<boolean>) | null;
+  /** False: storage-less mode, nothing kept in localStorage or sessionStorage, so no device links sessions (identify still does). */
+  storage: boolean;
+  /** Announce tabs opening, coming to the front, leaving it and closing, for journeys across tabs. */
+  announceTabs: boolean;
 }
 
 export type SessionKitInit = Partial<SessionKitOptions> & Pick<SessionKitOptions, 'endpoint' | 'projectKey'>;
@@ -71,6 +75,8 @@ export const defaultOptions: Readonly<Omit<SessionKitOptions, 'endpoint' | 'proj
   liveIndicatorText: 'Support is viewing this page',
   liveConsentText: 'A support agent would like to view this page with you. Allow?',
   onLiveConsentRequest: null,
+  storage: true,
+  announceTabs: true,
 });
 
 /** Merges over the defaults; an option given as undefined keeps its default. */

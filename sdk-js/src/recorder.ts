@@ -12,6 +12,8 @@ export interface Recording {
   stop(): void;
   /** Emits a fresh Meta + FullSnapshot pair, which a new session needs to be replayable. */
   snapshot(): void;
+  /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others. */
+  custom(tag: string, payload: unknown): void;
 }
 
 type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
@@ -61,5 +63,6 @@ export function startRecording(options: SessionKitOptions, emit: (event: Recorde
   return {
     stop,
     snapshot: () => record.takeFullSnapshot(true),
+    custom: (tag, payload) => record.addCustomEvent(tag, payload),
   };
 }

@@ -13,12 +13,15 @@ export interface SessionState {
 }
 
 export interface SessionStore {
-  readonly visitorId: string;
+  /** The device visitor; null in storage-less mode, where no device links sessions. */
+  readonly visitorId: string | null;
   readonly tabId: string;
   current(): SessionState;
   /** Starts a new session (new id, seq 0, new sampling decision) and returns it. */
   renew(now: number): SessionState;
   save(): void;
+  /** A new anonymous visitor on this device (after a logout), from the next session on. */
+  resetVisitor(): void;
   /** Page is going away or into the back/forward cache: a reload of this tab is not a copy. */
   markHidden(): void;
   markShown(): void;
@@ -42,6 +45,8 @@ export interface SessionStoreInit {
   timeoutMs: number;
   now: number;
   random: () => number;
+  /** False in storage-less mode: no visitor id at all. */
+  persistVisitor?: boolean;
 }
 
 export function openSessionStore(init: SessionStoreInit): SessionStore {
@@ -53,8 +58,12 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
 
   const tabId = (!duplicate && tabStore.get(storageKeys.tab)) || `t-${randomHex()}`;
   tabStore.set(storageKeys.tab, tabId);
-  const visitorId = visitorStore.get(storageKeys.visitor) || `v-${randomHex()}`;
-  visitorStore.set(storageKeys.visitor, visitorId);
+  const newVisitor = () => {
+    const id = `v-${randomHex()}`;
+    visitorStore.set(storageKeys.visitor, id);
+    return id;
+  };
+  let visitorId = init.persistVisitor === false ? null : visitorStore.get(storageKeys.visitor) || newVisitor();
 
   const fresh = (now: number): SessionState => ({
     id: randomHex(),
@@ -70,7 +79,9 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   state.lastActivity = init.now;
 
   const store: SessionStore = {
-    visitorId,
+    get visitorId() {
+      return visitorId;
+    },
     tabId,
     current: () => state,
     renew(now) {
@@ -79,6 +90,9 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
       return state;
     },
     save: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
+    resetVisitor() {
+      if (visitorId !== null) visitorId = newVisitor();
+    },
     markHidden: () => tabStore.remove(storageKeys.alive),
     markShown: () => tabStore.set(storageKeys.alive, '1'),
   };

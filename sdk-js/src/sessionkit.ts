@@ -1,8 +1,10 @@
+import { identifyPayload, type Traits } from './identity';
 import { createLive, parseAnswer } from './live';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, type SessionState } from './session-store';
-import { createStore } from './storage';
+import { createStore, memoryStore } from './storage';
+import { watchTabs } from './tabs';
 import { createFetchTransport } from './transport';
 import { createUploader } from './uploader';
 
@@ -13,6 +15,10 @@ export interface SessionKit {
   flush(): Promise<void>;
   /** Stops recording and sends what is left. */
   stop(): Promise<void>;
+  /** Ties this device's visitor to a person, in the recording's order (so it survives offline queueing). */
+  identify(userId: string, traits?: Traits): void;
+  /** On logout: a new anonymous visitor on this device, recorded in a new session. */
+  reset(): void;
 }
 
 // rrweb's IncrementalSource values a person causes (mouse, scroll, input, touch, drag);
@@ -25,7 +31,13 @@ function isInteraction(event: RecordedEvent): boolean {
   return event.type === INCREMENTAL_SNAPSHOT && typeof source === 'number' && INTERACTION_SOURCES.has(source);
 }
 
-const inert: SessionKit = { getSessionId: () => null, flush: () => Promise.resolve(), stop: () => Promise.resolve() };
+const inert: SessionKit = {
+  getSessionId: () => null,
+  flush: () => Promise.resolve(),
+  stop: () => Promise.resolve(),
+  identify: () => undefined,
+  reset: () => undefined,
+};
 
 export function createSessionKit(init: SessionKitInit): SessionKit {
   const options = resolveOptions(init);
@@ -39,10 +51,12 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     console.warn(message);
   };
 
-  const tabStore = createStore(() => window.sessionStorage);
+  const tabStore = options.storage ? createStore(() => window.sessionStorage) : memoryStore();
+  const visitorStore = options.storage ? createStore(() => window.localStorage) : null;
   const store = openSessionStore({
     tabStore,
-    visitorStore: createStore(() => window.localStorage),
+    visitorStore: visitorStore ?? memoryStore(),
+    persistVisitor: options.storage,
     sampleRate: options.sampleRate,
     timeoutMs: options.sessionTimeoutMs,
     now: Date.now(),
@@ -197,6 +211,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     } else onShow();
   };
   const onPageHide = () => {
+    shutTabs();
     onHide();
     live.pause();
     store.markHidden();
@@ -205,10 +220,30 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     if (!event.persisted) return;
     store.markShown();
     onShow();
+    openTabs();
   };
   const onOnline = () => uploader.retryNow();
 
+  // Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
+  function custom(tag: string, payload: unknown): void {
+    try {
+      recording?.custom(tag, payload);
+    } catch {
+      // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
+    }
+  }
+
+  let closeTabs: (() => void) | undefined;
+  const openTabs = () => {
+    if (options.announceTabs && recording) closeTabs ??= watchTabs(store.tabId, (kind) => custom('sessionkit/tab', { kind }), visitorStore);
+  };
+  const shutTabs = () => {
+    closeTabs?.();
+    closeTabs = undefined;
+  };
+
   function stopRecording(): void {
+    shutTabs();
     recording?.stop();
     recording = null;
     live.end();
@@ -236,6 +271,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);
     live.resume();
+    openTabs();
   }
 
   return {
@@ -247,6 +283,15 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     stop() {
       shutdown();
       return uploader.drain();
+    },
+    identify(userId, traits) {
+      const payload = identifyPayload(userId, traits);
+      if (payload) custom('sessionkit/identify', payload);
+      else console.warn('[SessionKit] identify needs a user id');
+    },
+    reset() {
+      store.resetVisitor();
+      if (recording) rotate(Date.now());
     },
   };
 }

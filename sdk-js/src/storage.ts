@@ -43,3 +43,9 @@ export function randomHex(bytes = 16): string {
   for (const byte of buffer) out += byte.toString(16).padStart(2, '0');
   return out;
 }
+
+/** Storage-less mode: the same interface, kept in memory only (the page forgets it on unload). */
+export const memoryStore = (): KeyValueStore =>
+  createStore(() => {
+    throw new Error('storage-less');
+  });

@@ -9,6 +9,7 @@ using SessionKit.Api.Live;
 using SessionKit.Api.Projects;
 using SessionKit.Api.Sessions;
 using SessionKit.Api.StaticSites;
+using SessionKit.Api.Visitors;
 using SessionKit.Grains;
 using SessionKit.Silo.Hosting;
 
@@ -43,6 +44,7 @@ app.MapIngestEndpoints();
 app.MapSessionEndpoints();
 app.MapProjectEndpoints();
 app.MapCommentEndpoints();
+app.MapVisitorEndpoints();
 app.MapClusterEndpoints();
 app.MapLiveHub();
 app.MapDemoConfig();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
+using SessionKit.Grains.Visitors;
 using SessionKit.Silo.Hosting;
 using SessionKit.Silo.Live;
 
@@ -33,6 +34,8 @@ public static class GrainsServiceCollectionExtensions
         }
 
         services.AddGrain<ISessionGrain, SessionGrain>();
+        services.AddGrain<IVisitorGrain, VisitorGrain>();
+        services.AddGrain<IPersonGrain, PersonGrain>();
         services.AddSingleton<SessionInactivityService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionInactivityService>());
         return services;

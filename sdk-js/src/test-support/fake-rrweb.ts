@@ -21,6 +21,10 @@ export const record = Object.assign(
     };
   },
   {
+    addCustomEvent: (tag: string, payload: unknown) => {
+      if (!rr.emit) throw new Error('please add custom event after start recording');
+      rr.emit({ type: 5, timestamp: Date.now(), data: { tag, payload } });
+    },
     takeFullSnapshot: () => {
       rr.snapshots++;
       rr.emit?.({ type: 4, timestamp: Date.now(), data: { href: location.href } });

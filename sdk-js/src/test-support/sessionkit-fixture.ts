@@ -16,7 +16,8 @@ export const emit = (event: RecordedEvent) => {
 const kits: SessionKit[] = [];
 export function start(init: Partial<SessionKitInit> = {}, responder?: Responder) {
   const fake = createFakeTransport(responder);
-  const kit = createSessionKit({ endpoint: 'https://sk.test/', projectKey: 'pk_test', gzip: false, transport: fake.transport, ...init });
+  // Tab announcements off unless a test asks for them: they would add custom events to every batch.
+  const kit = createSessionKit({ endpoint: 'https://sk.test/', projectKey: 'pk_test', gzip: false, transport: fake.transport, announceTabs: false, ...init });
   kits.push(kit);
   return { fake, kit };
 }

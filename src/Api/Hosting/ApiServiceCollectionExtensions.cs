@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using SessionKit.Api.Ingest;
+using SessionKit.Api.Visitors;
 
 namespace SessionKit.Api.Hosting;
 
@@ -15,6 +16,8 @@ public static class ApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<BoundedBodyReader>();
         services.AddSingleton<IngestProjectResolver>();
+        services.AddSingleton<IdentityReader>();
+        services.AddSingleton<PersonErasure>();
         services.AddIngestRateLimiting();
 
         services.AddProblemDetails();

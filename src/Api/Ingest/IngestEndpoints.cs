@@ -36,7 +36,7 @@ public static class IngestEndpoints
     }
 
     private static async Task<Results<Created<SessionResponse>, Ok<SessionResponse>, ProblemHttpResult>> StartAsync(
-        HttpContext http, BoundedBodyReader reader, IGrainFactory grains, TimeProvider clock)
+        HttpContext http, BoundedBodyReader reader, IGrainFactory grains, TimeProvider clock, ISessionErasureStore erasure)
     {
         var project = IngestAccessFilter.ProjectOf(http);
         var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
@@ -68,6 +68,11 @@ public static class IngestEndpoints
         }
 
         var sessionId = request.Id ?? Guid.CreateVersion7().ToString("N");
+        if (request.Id is not null && await ErasedSessionProblem.IfErasedAsync(erasure, sessionId, http.RequestAborted) is { } gone)
+        {
+            return gone;
+        }
+
         var result = await grains.Get<ISessionGrain>(sessionId).StartAsync(command);
         return result.Outcome switch
         {
@@ -79,7 +84,7 @@ public static class IngestEndpoints
     }
 
     private static async Task<Results<Accepted<AppendAcknowledgement>, ProblemHttpResult>> AppendAsync(
-        string sessionId, HttpContext http, BoundedBodyReader reader, IGrainFactory grains)
+        string sessionId, HttpContext http, BoundedBodyReader reader, IGrainFactory grains, ISessionErasureStore erasure)
     {
         var project = IngestAccessFilter.ProjectOf(http);
         var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
@@ -97,7 +102,7 @@ public static class IngestEndpoints
         var result = await grains.Get<ISessionGrain>(sessionId).AppendAsync(batch);
         if (result.Outcome == AppendBatchOutcome.UnknownSession)
         {
-            return UnknownSession(sessionId, project.Id);
+            return await ErasedSessionProblem.IfErasedAsync(erasure, sessionId, http.RequestAborted) ?? UnknownSession(sessionId, project.Id);
         }
 
         if (result.Outcome == AppendBatchOutcome.SeqTooOld)
@@ -110,6 +115,12 @@ public static class IngestEndpoints
         }
 
         var duplicate = result.Outcome == AppendBatchOutcome.Duplicate;
+        // A resend (rare) may be of a session erased while its grain still remembers the seq.
+        if (duplicate && await ErasedSessionProblem.IfErasedAsync(erasure, sessionId, http.RequestAborted) is { } gone)
+        {
+            return gone;
+        }
+
         return TypedResults.Accepted(
             (string?)null, new AppendAcknowledgement(batch.Seq, duplicate, result.Live, result.TakeFullSnapshot, result.ConsentRequested));
     }

@@ -69,11 +69,18 @@ public static class ProjectEndpoints
             return Invalid(error!);
         }
 
+        var (privateTraits, traitsError) = ProjectFactory.NormalisePrivateTraits(request.PrivateTraits);
+        if (traitsError is not null)
+        {
+            return Invalid(traitsError);
+        }
+
         var updated = project with
         {
             Name = name ?? project.Name,
             AllowedOrigins = request.AllowedOrigins is null ? project.AllowedOrigins : origins,
             RequireLiveConsent = request.RequireLiveConsent ?? project.RequireLiveConsent,
+            PrivateTraits = privateTraits ?? project.PrivateTraits,
         };
         await projects.UpdateProjectAsync(updated, cancellationToken);
         ingestProjects.Invalidate();

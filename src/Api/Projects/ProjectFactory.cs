@@ -59,4 +59,21 @@ public static partial class ProjectFactory
 
         return (result.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), null);
     }
+
+    /// <summary>Private trait names, trimmed and without repeats; null (keep the stored ones) when absent.</summary>
+    public static (IReadOnlyList<string>? Traits, string? Error) NormalisePrivateTraits(IReadOnlyList<string?>? names)
+    {
+        if (names is null)
+        {
+            return (null, null);
+        }
+
+        var trimmed = names.Select(name => name?.Trim()).ToList();
+        if (trimmed.Count > 50 || trimmed.Any(name => name is not { Length: > 0 and <= 64 }))
+        {
+            return (null, "\"privateTraits\" must be at most 50 trait names of 1 to 64 characters.");
+        }
+
+        return ([.. trimmed.Distinct(StringComparer.OrdinalIgnoreCase)!], null);
+    }
 }

@@ -56,7 +56,9 @@ public static class SessionEndpoints
         string? url = null,
         long? minDurationMs = null,
         int? limit = null,
-        string? cursor = null)
+        string? cursor = null,
+        string? userId = null,
+        string? trait = null)
     {
         if (await projects.GetProjectAsync(projectId, cancellationToken) is null)
         {
@@ -73,6 +75,11 @@ public static class SessionEndpoints
             return BadQuery("'limit' must be 1-200 and 'minDurationMs' >= 0.");
         }
 
+        if (!SessionListFilters.TryParseTrait(trait, out var traitName, out var traitValue))
+        {
+            return BadQuery("'trait' must be name:value, e.g. plan:pro.");
+        }
+
         var query = new SessionQuery
         {
             ProjectId = projectId,
@@ -82,6 +89,9 @@ public static class SessionEndpoints
             MinDurationMs = minDurationMs,
             Limit = limit ?? 50,
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
+            UserId = string.IsNullOrEmpty(userId) ? null : userId,
+            TraitName = traitName,
+            TraitValue = traitValue,
         };
         try
         {

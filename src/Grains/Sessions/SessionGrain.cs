@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SessionKit.Grains.Live;
+using SessionKit.Grains.Visitors;
 using SessionKit.Silo.Grains;
 using SessionKit.Silo.Live;
 using SessionKit.Silo.Storage;
@@ -131,6 +132,7 @@ public sealed class SessionGrain(
         var ordinal = _session.NextOrdinal;
         var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson);
         var updated = SessionMetadata.Apply(_session, batch, clock.GetUtcNow(), _options);
+        await VisitorForwarding.ForwardAsync(Grains, updated, batch);
         await store.AppendBatchAsync(updated, pending, CancellationToken.None);
         _session = updated;
         _uncompacted.Add(pending, clock.GetUtcNow());

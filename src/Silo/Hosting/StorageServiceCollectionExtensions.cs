@@ -53,6 +53,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProjectStore, SqliteProjectStore>();
         services.TryAddSingleton<IAdminStore, SqliteAdminStore>();
         services.TryAddSingleton<ICommentStore, SqliteCommentStore>();
+        services.TryAddSingleton<IVisitorAliasStore, SqliteVisitorAliasStore>();
+        services.TryAddSingleton<IPersonStore, SqlitePersonStore>();
+        services.TryAddSingleton<ISessionLinkStore, SqliteSessionLinkStore>();
+        services.TryAddSingleton<ITabActivityStore, SqliteTabActivityStore>();
+        services.TryAddSingleton<ISessionErasureStore, SqliteSessionErasureStore>();
         return services;
     }
 
@@ -83,6 +88,11 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProjectStore, PostgresProjectStore>();
         services.TryAddSingleton<IAdminStore, PostgresAdminStore>();
         services.TryAddSingleton<ICommentStore, PostgresCommentStore>();
+        services.TryAddSingleton<IVisitorAliasStore, PostgresVisitorAliasStore>();
+        services.TryAddSingleton<IPersonStore, PostgresPersonStore>();
+        services.TryAddSingleton<ISessionLinkStore, PostgresSessionLinkStore>();
+        services.TryAddSingleton<ITabActivityStore, PostgresTabActivityStore>();
+        services.TryAddSingleton<ISessionErasureStore, PostgresSessionErasureStore>();
         services.TryAddSingleton<PostgresXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, keys) => options.XmlRepository = keys);

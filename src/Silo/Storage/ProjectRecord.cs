@@ -9,6 +9,9 @@ public sealed record ProjectRecord(
 {
     /// <summary>Whether a visitor must agree before an agent may watch their session live.</summary>
     public bool RequireLiveConsent { get; init; }
+
+    /// <summary>Trait names that identify never stores (matched ignoring case).</summary>
+    public IReadOnlyList<string> PrivateTraits { get; init; } = [];
 }
 
 /// <summary>A dashboard administrator; the password is kept only as a salted PBKDF2 hash.</summary>

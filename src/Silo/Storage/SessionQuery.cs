@@ -9,6 +9,13 @@ public sealed record SessionQuery
     /// <summary>Case-insensitive substring of any visited page URL.</summary>
     public string? UrlContains { get; init; }
     public long? MinDurationMs { get; init; }
+    /// <summary>Only sessions recorded on this device visitor.</summary>
+    public string? VisitorId { get; init; }
+    /// <summary>Only sessions linked to this person.</summary>
+    public string? UserId { get; init; }
+    /// <summary>Only sessions of persons whose trait of this name has <see cref="TraitValue"/>; both or neither.</summary>
+    public string? TraitName { get; init; }
+    public string? TraitValue { get; init; }
     public int Limit { get; init; } = 50;
     /// <summary>Opaque cursor from the previous page's <see cref="SessionPage.NextCursor"/>.</summary>
     public string? Cursor { get; init; }

@@ -113,6 +113,7 @@ public abstract class ProjectStoreContract : StorageContract
             Name = "Renamed",
             IngestKey = NewId("key"),
             AllowedOrigins = ["https://new.example"],
+            PrivateTraits = ["email", "phone"],
             CreatedAt = At(86_400_000),
         };
 
@@ -149,6 +150,7 @@ public abstract class ProjectStoreContract : StorageContract
     {
         Assert.NotNull(actual);
         Assert.Equal(expected.AllowedOrigins, actual.AllowedOrigins);
-        Assert.Equal(expected, actual with { AllowedOrigins = expected.AllowedOrigins });
+        Assert.Equal(expected.PrivateTraits, actual.PrivateTraits);
+        Assert.Equal(expected, actual with { AllowedOrigins = expected.AllowedOrigins, PrivateTraits = expected.PrivateTraits });
     }
 }

@@ -9,7 +9,8 @@ public sealed class StoreUnderTest(
     IAdminStore admins,
     ICommentStore comments,
     IStorageInitializer initializer,
-    IAsyncDisposable owner) : IAsyncDisposable
+    IAsyncDisposable owner,
+    IServiceProvider? services = null) : IAsyncDisposable
 {
     private int disposed;
 
@@ -22,6 +23,10 @@ public sealed class StoreUnderTest(
     public ICommentStore Comments => comments;
 
     public IStorageInitializer Initializer => initializer;
+
+    /// <summary>Any other store of the same storage, as the silo's container provides it.</summary>
+    public T Resolve<T>() where T : notnull =>
+        (T)(services ?? throw new InvalidOperationException("This store was opened without its container.")).GetService(typeof(T))!;
 
     public async ValueTask DisposeAsync()
     {

@@ -19,6 +19,7 @@ import {
   type SessionPage,
 } from './types';
 import { array } from './decode';
+import { personDecoder, visitorDecoder, type Person, type Visitor } from './visitor-types';
 
 const V1 = '/api/v1';
 const segment = (value: string): string => encodeURIComponent(value);
@@ -44,6 +45,9 @@ export interface SessionKitApi {
   /** Comments of a session, ordered by `at`. */
   listComments(sessionId: string, signal?: AbortSignal): Promise<Comment[]>;
   addComment(sessionId: string, comment: NewComment): Promise<Comment>;
+  /** A device visitor with its sessions and journeys (docs/api.md, "Visitors and persons"). */
+  getVisitor(projectId: string, visitorId: string, signal?: AbortSignal): Promise<Visitor>;
+  getPerson(projectId: string, userId: string, signal?: AbortSignal): Promise<Person>;
 }
 
 export function createSessionKitApi(http: Http): SessionKitApi {
@@ -68,6 +72,8 @@ export function createSessionKitApi(http: Http): SessionKitApi {
           to: filters.to,
           url: filters.url?.trim(),
           minDurationMs: filters.minDurationMs,
+          userId: filters.userId?.trim(),
+          trait: filters.trait?.trim(),
           limit: page.limit,
           cursor: page.cursor ?? undefined,
         },
@@ -83,6 +89,10 @@ export function createSessionKitApi(http: Http): SessionKitApi {
         method: 'POST',
         body: { text: comment.text, at: comment.at },
       }),
+    getVisitor: (projectId, visitorId, signal) =>
+      http.request(`${V1}/visitors/${segment(visitorId)}`, visitorDecoder, { query: { projectId }, signal }),
+    getPerson: (projectId, userId, signal) =>
+      http.request(`${V1}/persons/${segment(userId)}`, personDecoder, { query: { projectId }, signal }),
   };
 }
 

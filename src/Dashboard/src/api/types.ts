@@ -109,6 +109,10 @@ export interface SessionFilters {
   /** Case-insensitive substring of any visited page. */
   readonly url?: string;
   readonly minDurationMs?: number;
+  /** Only sessions linked to this person (identify's user id). */
+  readonly userId?: string;
+  /** `name:value`: only sessions of persons with that trait. */
+  readonly trait?: string;
 }
 
 export interface Credentials {

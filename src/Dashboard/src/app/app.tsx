@@ -3,6 +3,8 @@ import { AuthGate } from '../features/auth/auth-gate';
 import { ProjectsPage } from '../features/projects/projects-page';
 import { LiveSessionsPage } from '../features/live/live-sessions-page';
 import { SessionsPage } from '../features/sessions/sessions-page';
+import { PersonPage } from '../features/visitors/person-page';
+import { VisitorPage } from '../features/visitors/visitor-page';
 import { hrefFor, useRoute, type Route } from '../lib/router';
 import { AppShell } from './app-shell';
 import { LiveConnectionProvider } from './live-connection-provider';
@@ -33,6 +35,10 @@ function Page(props: { route: Route }) {
           <LiveViewPage key={route.sessionId} sessionId={route.sessionId} />
         </Suspense>
       );
+    case 'visitor':
+      return <VisitorPage key={route.visitorId} projectId={route.projectId} visitorId={route.visitorId} />;
+    case 'person':
+      return <PersonPage key={route.userId} projectId={route.projectId} userId={route.userId} />;
     case 'not-found':
       return (
         <div className="panel panel--padded">

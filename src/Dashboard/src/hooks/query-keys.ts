@@ -10,4 +10,6 @@ export const queryKeys = {
   comments: (sessionId: string) => ['session', sessionId, 'comments'] as const,
   /** Active sessions of a project, kept current by the live hub's pushes. */
   liveSessions: (projectId: string) => ['live', projectId, 'sessions'] as const,
+  visitor: (projectId: string, visitorId: string) => ['visitor', projectId, visitorId] as const,
+  person: (projectId: string, userId: string) => ['person', projectId, userId] as const,
 };

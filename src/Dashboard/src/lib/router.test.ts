@@ -49,3 +49,14 @@ describe('parseMoment', () => {
     expect(parseMoment('t=abc')).toBeUndefined();
   });
 });
+
+describe('visitor and person routes', () => {
+  it('round-trip, ids escaped', () => {
+    const visitor = { name: 'visitor', projectId: 'shop', visitorId: 'v-1' } as const;
+    const person = { name: 'person', projectId: 'shop', userId: 'ada@example.com/x' } as const;
+    expect(hrefFor(person)).toBe('#/projects/shop/persons/ada%40example.com%2Fx');
+    expect(parseHash(hrefFor(visitor))).toEqual(visitor);
+    expect(parseHash(hrefFor(person))).toEqual(person);
+    expect(parseHash('#/projects/shop/persons')).toEqual({ name: 'not-found', path: '/projects/shop/persons' });
+  });
+});

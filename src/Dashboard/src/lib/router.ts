@@ -13,6 +13,8 @@ import { useSyncExternalStore } from 'react';
  * | `#/live`                          | active sessions of the default project |
  * | `#/projects/:projectId/live`      | active sessions of one project         |
  * | `#/live/:sessionId`               | live view of one session               |
+ * | `#/projects/:projectId/visitors/:visitorId` | a device visitor's journeys     |
+ * | `#/projects/:projectId/persons/:userId`     | a person across devices         |
  */
 export type Route =
   | { readonly name: 'sessions'; readonly projectId: string | null }
@@ -20,6 +22,8 @@ export type Route =
   | { readonly name: 'replay'; readonly sessionId: string; readonly t?: number }
   | { readonly name: 'live'; readonly projectId: string | null }
   | { readonly name: 'live-view'; readonly sessionId: string }
+  | { readonly name: 'visitor'; readonly projectId: string; readonly visitorId: string }
+  | { readonly name: 'person'; readonly projectId: string; readonly userId: string }
   | { readonly name: 'not-found'; readonly path: string };
 
 function safeDecode(part: string): string | null {
@@ -46,12 +50,18 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter((part) => part.length > 0);
   const decoded = parts.map(safeDecode);
   if (decoded.some((part) => part === null)) return { name: 'not-found', path };
-  const [first, second, third] = decoded as string[];
+  const [first, second, third, fourth] = decoded as string[];
 
   if (parts.length === 0) return { name: 'sessions', projectId: null };
   if (first === 'projects' && parts.length === 1) return { name: 'projects' };
   if (first === 'projects' && second && third === 'sessions' && parts.length === 3) {
     return { name: 'sessions', projectId: second };
+  }
+  if (first === 'projects' && second && third === 'visitors' && fourth && parts.length === 4) {
+    return { name: 'visitor', projectId: second, visitorId: fourth };
+  }
+  if (first === 'projects' && second && third === 'persons' && fourth && parts.length === 4) {
+    return { name: 'person', projectId: second, userId: fourth };
   }
   if (first === 'projects' && second && third === 'live' && parts.length === 3) {
     return { name: 'live', projectId: second };
@@ -77,6 +87,10 @@ export function hrefFor(route: Route): string {
       return route.projectId === null ? '#/live' : `#/projects/${encodeURIComponent(route.projectId)}/live`;
     case 'live-view':
       return `#/live/${encodeURIComponent(route.sessionId)}`;
+    case 'visitor':
+      return `#/projects/${encodeURIComponent(route.projectId)}/visitors/${encodeURIComponent(route.visitorId)}`;
+    case 'person':
+      return `#/projects/${encodeURIComponent(route.projectId)}/persons/${encodeURIComponent(route.userId)}`;
     case 'not-found':
       return `#${route.path}`;
   }

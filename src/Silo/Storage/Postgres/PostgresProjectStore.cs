@@ -4,7 +4,7 @@ namespace SessionKit.Silo.Storage.Postgres;
 
 internal sealed class PostgresProjectStore(PostgresDatabase database) : IProjectStore
 {
-    private const string Columns = "id, name, ingest_key, allowed_origins, created_at, require_live_consent";
+    private const string Columns = "id, name, ingest_key, allowed_origins, created_at, require_live_consent, private_traits";
     private const string IngestKeyTaken = "Another project already uses this ingest key.";
 
     public Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(CancellationToken cancellationToken) =>
@@ -33,7 +33,7 @@ internal sealed class PostgresProjectStore(PostgresDatabase database) : IProject
         {
             await using var command = dataSource.CreateCommand($"""
                 INSERT INTO projects ({Columns})
-                VALUES (@id, @name, @ingest_key, @allowed_origins, @created_at, @require_live_consent)
+                VALUES (@id, @name, @ingest_key, @allowed_origins, @created_at, @require_live_consent, @private_traits)
                 ON CONFLICT (id) DO NOTHING
                 """).WithInstant("created_at", project.CreatedAt);
             command.Parameters.BindProject(project);
@@ -49,7 +49,7 @@ internal sealed class PostgresProjectStore(PostgresDatabase database) : IProject
             await using var command = dataSource.CreateCommand("""
                 UPDATE projects
                 SET name = @name, ingest_key = @ingest_key, allowed_origins = @allowed_origins,
-                    require_live_consent = @require_live_consent
+                    require_live_consent = @require_live_consent, private_traits = @private_traits
                 WHERE id = @id
                 """);
             command.Parameters.BindProject(project);
@@ -75,6 +75,7 @@ internal sealed class PostgresProjectStore(PostgresDatabase database) : IProject
         reader.GetInstant(4))
     {
         RequireLiveConsent = reader.GetBoolean(5),
+        PrivateTraits = reader.GetFieldValue<string[]>(6),
     };
 }
 
@@ -85,5 +86,6 @@ file static class ProjectParameters
         .With("name", project.Name)
         .With("ingest_key", project.IngestKey)
         .With("allowed_origins", project.AllowedOrigins.ToArray())
-        .With("require_live_consent", project.RequireLiveConsent);
+        .With("require_live_consent", project.RequireLiveConsent)
+        .With("private_traits", project.PrivateTraits.ToArray());
 }

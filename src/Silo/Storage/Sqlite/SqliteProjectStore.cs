@@ -4,7 +4,7 @@ namespace SessionKit.Silo.Storage.Sqlite;
 
 internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStore
 {
-    private const string Columns = "id, name, ingest_key, allowed_origins, created_at, require_live_consent";
+    private const string Columns = "id, name, ingest_key, allowed_origins, created_at, require_live_consent, private_traits";
     private const string IngestKeyTaken = "Another project already uses this ingest key.";
 
     public async Task<IReadOnlyList<ProjectRecord>> ListProjectsAsync(CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
         {
             using var command = transaction.CreateCommand($"""
                 INSERT INTO projects ({Columns})
-                VALUES ($id, $name, $ingest_key, $allowed_origins, $created_at, $require_live_consent)
+                VALUES ($id, $name, $ingest_key, $allowed_origins, $created_at, $require_live_consent, $private_traits)
                 ON CONFLICT (id) DO NOTHING
                 """).With("$created_at", UnixTime.ToMs(project.CreatedAt));
             return command.BindProject(project).ExecuteRefusingDuplicates(IngestKeyTaken) == 1;
@@ -48,7 +48,7 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
             using var command = transaction.CreateCommand("""
                 UPDATE projects
                 SET name = $name, ingest_key = $ingest_key, allowed_origins = $allowed_origins,
-                    require_live_consent = $require_live_consent
+                    require_live_consent = $require_live_consent, private_traits = $private_traits
                 WHERE id = $id
                 """);
             return command.BindProject(project).ExecuteRefusingDuplicates(IngestKeyTaken) == 1
@@ -73,6 +73,7 @@ internal sealed class SqliteProjectStore(SqliteDatabase database) : IProjectStor
         UnixTime.FromMs(reader.GetInt64(4)))
     {
         RequireLiveConsent = reader.GetBoolean(5),
+        PrivateTraits = SqliteJson.ReadStrings(reader.GetString(6)),
     };
 }
 
@@ -83,5 +84,6 @@ file static class ProjectParameters
         .With("$name", project.Name)
         .With("$ingest_key", project.IngestKey)
         .With("$allowed_origins", SqliteJson.Write(project.AllowedOrigins))
-        .With("$require_live_consent", project.RequireLiveConsent);
+        .With("$require_live_consent", project.RequireLiveConsent)
+        .With("$private_traits", SqliteJson.Write(project.PrivateTraits));
 }

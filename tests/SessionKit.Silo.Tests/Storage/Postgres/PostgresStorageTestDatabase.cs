@@ -28,6 +28,7 @@ internal sealed class PostgresStorageTestDatabase : IStorageTestDatabase
             services.GetRequiredService<IAdminStore>(),
             services.GetRequiredService<ICommentStore>(),
             initializer,
+            services,
             services);
     }
 

@@ -36,3 +36,8 @@ public sealed class SqliteCommentStoreTests : CommentStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
 }
+
+public sealed class SqliteVisitorStorageTests : VisitorStorageContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}

@@ -123,8 +123,9 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
         Assert.Equal(SqliteMigrations.All.Select(migration => (long)migration.Version), AppliedVersions());
         var storedProject = await services.GetRequiredService<IProjectStore>().GetProjectAsync(project.Id, CancellationToken.None);
         Assert.Equal(project.AllowedOrigins, storedProject!.AllowedOrigins);
-        Assert.Equal(project, storedProject with { AllowedOrigins = project.AllowedOrigins });
+        Assert.Equal(project, storedProject with { AllowedOrigins = project.AllowedOrigins, PrivateTraits = project.PrivateTraits });
         Assert.False(storedProject.RequireLiveConsent);
+        Assert.Empty(storedProject.PrivateTraits);
         var sessions = services.GetRequiredService<ISessionStore>();
         var storedSession = await sessions.GetSessionAsync(session.Id, CancellationToken.None);
         AssertSameSession(session, storedSession);

@@ -29,6 +29,7 @@ internal sealed class SqliteTestDatabase : IStorageTestDatabase
             services.GetRequiredService<IAdminStore>(),
             services.GetRequiredService<ICommentStore>(),
             initializer,
+            services,
             services);
     }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Session } from '../../api/types';
 import { formatBytes, formatCount, formatDateTime, formatDuration, formatRelative } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
 import { describeUserAgent } from '../../lib/user-agent';
 
 function Item(props: { label: string; children: ReactNode; testId?: string }) {
@@ -41,7 +42,15 @@ export function SessionMetaPanel(props: { session: Session; loadedEvents: number
           {describeUserAgent(session.userAgent)}
           {session.userAgent && <div className="muted small break">{session.userAgent}</div>}
         </Item>
-        <Item label="Visitor id"><code className="break">{orDash(session.visitorId)}</code></Item>
+        <Item label="Visitor id">
+          {session.visitorId ? (
+            <a href={hrefFor({ name: 'visitor', projectId: session.projectId, visitorId: session.visitorId })} data-testid="meta-visitor">
+              <code className="break">{session.visitorId}</code>
+            </a>
+          ) : (
+            <code className="break">{orDash(session.visitorId)}</code>
+          )}
+        </Item>
         <Item label="Tab id"><code className="break">{orDash(session.tabId)}</code></Item>
         <Item label="Session id"><code className="break">{session.id}</code></Item>
         {session.referrer && <Item label="Referrer"><span className="break">{session.referrer}</span></Item>}

@@ -8,9 +8,13 @@ export interface FilterForm {
   readonly url: string;
   /** Minimum duration in seconds, or ''. */
   readonly minDurationSeconds: string;
+  /** A person's user id, or ''. */
+  readonly userId: string;
+  /** `name:value`, or ''. */
+  readonly trait: string;
 }
 
-export const emptyFilterForm: FilterForm = { from: '', to: '', url: '', minDurationSeconds: '' };
+export const emptyFilterForm: FilterForm = { from: '', to: '', url: '', minDurationSeconds: '', userId: '', trait: '' };
 
 function localToIso(value: string): string | undefined {
   if (!value) return undefined;
@@ -22,6 +26,8 @@ function localToIso(value: string): string | undefined {
 export function toSessionFilters(form: FilterForm): SessionFilters {
   const seconds = Number(form.minDurationSeconds);
   const url = form.url.trim();
+  const userId = form.userId.trim();
+  const trait = form.trait.trim();
   return {
     ...(localToIso(form.from) ? { from: localToIso(form.from) } : {}),
     ...(localToIso(form.to) ? { to: localToIso(form.to) } : {}),
@@ -29,6 +35,9 @@ export function toSessionFilters(form: FilterForm): SessionFilters {
     ...(form.minDurationSeconds.trim() && Number.isFinite(seconds) && seconds > 0
       ? { minDurationMs: Math.round(seconds * 1000) }
       : {}),
+    ...(userId ? { userId } : {}),
+    // The server refuses a trait without name:value; an unfinished one is left out instead.
+    ...(/^[^:]+:/.test(trait) ? { trait } : {}),
   };
 }
 

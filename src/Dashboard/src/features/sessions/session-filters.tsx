@@ -45,6 +45,14 @@ export function SessionFilterBar(props: { value: FilterForm; onChange: (form: Fi
           data-testid="filter-min-duration"
         />
       </label>
+      <label className="field field--inline">
+        <span className="field__label">User id</span>
+        <input type="search" value={draft.userId} placeholder="user-42" onChange={(e) => set({ userId: e.target.value })} data-testid="filter-user" />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">Trait</span>
+        <input type="search" value={draft.trait} placeholder="plan:pro" onChange={(e) => set({ trait: e.target.value })} data-testid="filter-trait" />
+      </label>
       <div className="filters__actions">
         <button type="submit" className="button button--primary" data-testid="filter-apply">
           Apply

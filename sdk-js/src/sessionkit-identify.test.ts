@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { plain, started } from './test-support/fake-transport';
+import { emit, mouse, resetPage, start, stopAll } from './test-support/sessionkit-fixture';
+
+vi.mock('@rrweb/record', () => import('./test-support/fake-rrweb'));
+
+beforeEach(resetPage);
+afterEach(stopAll);
+
+const tagged = (body: Parameters<typeof plain>[0], tag: string) =>
+  plain(body).events.filter((e) => e.type === 5 && (e.data as { tag?: string }).tag === tag).map((e) => (e.data as { payload: unknown }).payload);
+
+describe('identify and reset', () => {
+  it('sends identify as a custom event in the recording, in order', async () => {
+    const { fake, kit } = start();
+    emit(mouse());
+    kit.identify('ada', { plan: 'pro' });
+    emit(mouse());
+    await kit.flush();
+
+    const [batch] = fake.events();
+    expect(plain(batch!.body).events.map((e) => e.type)).toEqual([3, 5, 3]);
+    expect(tagged(batch!.body, 'sessionkit/identify')).toEqual([{ userId: 'ada', traits: { plan: 'pro' } }]);
+  });
+
+  it('warns and sends nothing for a bad user id', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { fake, kit } = start();
+    kit.identify('');
+    await kit.flush();
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(fake.events()).toHaveLength(0);
+  });
+
+  it('sends nothing for a session that is not recorded', async () => {
+    const { fake, kit } = start({ sampleRate: 0 });
+    kit.identify('ada');
+    await kit.flush();
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('reset starts a new session of a new anonymous visitor', async () => {
+    const { fake, kit } = start();
+    kit.identify('ada');
+    await kit.flush();
+    const before = kit.getSessionId();
+
+    kit.reset();
+    emit(mouse());
+    await kit.flush();
+
+    const [first, second] = fake.creates().map((create) => started(create.body));
+    expect(second!.id).toBe(kit.getSessionId());
+    expect(second!.id).not.toBe(before);
+    expect(second!.visitorId).toMatch(/^v-/);
+    expect(second!.visitorId).not.toBe(first!.visitorId);
+    expect(localStorage.getItem('sessionkit.visitor')).toBe(second!.visitorId);
+  });
+
+  it('in storage-less mode sends no visitor id and keeps nothing in storage', async () => {
+    const { fake, kit } = start({ storage: false, announceTabs: true });
+    kit.identify('ada');
+    await kit.flush();
+    expect(started(fake.creates()[0]!.body).visitorId ?? null).toBeNull();
+    expect(tagged(fake.events()[0]!.body, 'sessionkit/identify')).toEqual([{ userId: 'ada', traits: {} }]);
+    expect(localStorage.length + sessionStorage.length).toBe(0);
+  });
+
+  it('announces the tab opening and closing in the recording', async () => {
+    const { fake, kit } = start({ announceTabs: true });
+    window.dispatchEvent(new Event('pagehide'));
+    await kit.flush();
+    const kinds = fake.events().flatMap((r) => tagged(r.body, 'sessionkit/tab')).map((p) => (p as { kind: string }).kind);
+    expect(kinds).toEqual(['opened', 'focused', 'closed']);
+  });
+});
