@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
+using SessionKit.Grains.Signals;
 using SessionKit.Silo.Hosting;
 using SessionKit.Silo.Live;
 
@@ -32,6 +33,7 @@ public static class GrainsServiceCollectionExtensions
             services.AddSingleton(new LiveMessageType(type));
         }
 
+        services.AddSessionKitSignals();
         services.AddGrain<ISessionGrain, SessionGrain>();
         services.AddSingleton<SessionInactivityService>();
         services.AddHostedService(sp => sp.GetRequiredService<SessionInactivityService>());

@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProjectStore, SqliteProjectStore>();
         services.TryAddSingleton<IAdminStore, SqliteAdminStore>();
         services.TryAddSingleton<ICommentStore, SqliteCommentStore>();
+        services.TryAddSingleton<ISignalStore, SqliteSignalStore>();
         return services;
     }
 
@@ -83,6 +84,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IProjectStore, PostgresProjectStore>();
         services.TryAddSingleton<IAdminStore, PostgresAdminStore>();
         services.TryAddSingleton<ICommentStore, PostgresCommentStore>();
+        services.TryAddSingleton<ISignalStore, PostgresSignalStore>();
         services.TryAddSingleton<PostgresXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, keys) => options.XmlRepository = keys);

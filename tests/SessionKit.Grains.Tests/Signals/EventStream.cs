@@ -78,6 +78,8 @@ public sealed class EventStream
     /// <summary>Something unrelated later on, so windows that are still open get decided.</summary>
     public EventStream Later(long at) => Move(at, 5, 5, 3);
 
+    public IReadOnlyList<string> Events => _events;
+
     public byte[] Utf8 => Encoding.UTF8.GetBytes(string.Join(',', _events));
 
     public List<Signal> Evaluate(SignalThresholds? thresholds = null)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Silo.Tests.Storage;
@@ -22,6 +23,9 @@ public sealed class StoreUnderTest(
     public ICommentStore Comments => comments;
 
     public IStorageInitializer Initializer => initializer;
+
+    /// <summary>Any other store of the same container (the owner is the service provider that built them).</summary>
+    public T Get<T>() where T : notnull => ((IServiceProvider)owner).GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
     {

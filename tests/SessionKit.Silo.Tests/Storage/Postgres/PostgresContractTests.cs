@@ -36,3 +36,8 @@ public sealed class PostgresCommentStoreTests : CommentStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
 }
+
+public sealed class PostgresSignalStoreTests : SignalStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
+}

@@ -36,3 +36,8 @@ public sealed class SqliteCommentStoreTests : CommentStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
 }
+
+public sealed class SqliteSignalStoreTests : SignalStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}

@@ -8,5 +8,6 @@ internal static class PostgresMigrations
         new M0001InitialSchema(),
         new M0002RefuseConflict(),
         new M0003SessionBlobs(),
+        new M0005Signals(),
     ];
 }

@@ -9,5 +9,6 @@ internal static class SqliteMigrations
         new M0002CommentsAndLiveConsent(),
         new M0003SeqHoles(),
         new M0004SessionBlobs(),
+        new M0006Signals(),
     ];
 }
