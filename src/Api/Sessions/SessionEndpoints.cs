@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionKit.Api.Auth;
+using SessionKit.Grains.Signals;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Api.Sessions;
@@ -50,13 +51,17 @@ public static class SessionEndpoints
         string projectId,
         ISessionStore store,
         IProjectStore projects,
+        ISignalStore signals,
         CancellationToken cancellationToken,
         string? from = null,
         string? to = null,
         string? url = null,
         long? minDurationMs = null,
         int? limit = null,
-        string? cursor = null)
+        string? cursor = null,
+        int? minScore = null,
+        string? signal = null,
+        string? sort = null)
     {
         if (await projects.GetProjectAsync(projectId, cancellationToken) is null)
         {
@@ -73,6 +78,11 @@ public static class SessionEndpoints
             return BadQuery("'limit' must be 1-200 and 'minDurationMs' >= 0.");
         }
 
+        if (minScore is < 0 or > 100 || (signal is not null && !SignalTypes.IsKnown(signal)) || sort is not (null or "newest" or "score"))
+        {
+            return BadQuery($"'minScore' must be 0-100, 'signal' one of {string.Join(", ", SignalTypes.All)}, 'sort' 'newest' or 'score'.");
+        }
+
         var query = new SessionQuery
         {
             ProjectId = projectId,
@@ -82,11 +92,22 @@ public static class SessionEndpoints
             MinDurationMs = minDurationMs,
             Limit = limit ?? 50,
             Cursor = string.IsNullOrEmpty(cursor) ? null : cursor,
+            MinScore = minScore,
+            SignalType = signal,
+            ByScore = sort == "score",
         };
         try
         {
             var page = await store.ListSessionsAsync(query, cancellationToken);
-            return TypedResults.Ok(new SessionListResponse(page.Items.Select(SessionResponse.From).ToList(), page.NextCursor));
+            var scores = (await signals.GetScoresAsync([.. page.Items.Select(session => session.Id)], cancellationToken))
+                .ToDictionary(score => score.SessionId, StringComparer.Ordinal);
+            return TypedResults.Ok(new SessionListResponse(
+                [.. page.Items.Select(session => SessionResponse.From(session) with
+                {
+                    FrustrationScore = scores.GetValueOrDefault(session.Id)?.Score ?? 0,
+                    SignalTypes = scores.GetValueOrDefault(session.Id)?.Types ?? [],
+                })],
+                page.NextCursor));
         }
         catch (ArgumentException)
         {

@@ -14,4 +14,7 @@ public interface ISignalStore
 
     /// <summary>The session's score; null while it has no signal.</summary>
     Task<SessionScoreRecord?> GetScoreAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The scores of those of the sessions that have signals (for a list page).</summary>
+    Task<IReadOnlyList<SessionScoreRecord>> GetScoresAsync(IReadOnlyList<string> sessionIds, CancellationToken cancellationToken);
 }

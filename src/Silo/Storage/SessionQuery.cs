@@ -9,6 +9,12 @@ public sealed record SessionQuery
     /// <summary>Case-insensitive substring of any visited page URL.</summary>
     public string? UrlContains { get; init; }
     public long? MinDurationMs { get; init; }
+    /// <summary>Only sessions whose frustration score is at least this; a session without signals scores 0.</summary>
+    public int? MinScore { get; init; }
+    /// <summary>Only sessions with at least one signal of this type.</summary>
+    public string? SignalType { get; init; }
+    /// <summary>Most frustrated first (score descending, then newest first) instead of newest first.</summary>
+    public bool ByScore { get; init; }
     public int Limit { get; init; } = 50;
     /// <summary>Opaque cursor from the previous page's <see cref="SessionPage.NextCursor"/>.</summary>
     public string? Cursor { get; init; }

@@ -1,5 +1,6 @@
 using SessionKit.Grains.Signals;
-using static SessionKit.Grains.Tests.Signals.EventStream;
+using SessionKit.Testing;
+using static SessionKit.Testing.EventStream;
 
 namespace SessionKit.Grains.Tests.Signals;
 

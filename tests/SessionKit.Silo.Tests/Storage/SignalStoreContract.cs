@@ -63,9 +63,43 @@ public abstract class SignalStoreContract : StorageContract
         AssertSame(score, await Signals.GetScoreAsync(session.Id, Ct));
     }
 
-    private async Task<SessionRecord> CreateSessionAsync()
+    [Fact]
+    public async Task SessionListsFilterBySignalTypeAndScoreAndSortByScoreAcrossPages()
     {
-        var session = NewSession(NewId("project"));
+        var project = NewId("project");
+        var calm = await CreateSessionAsync(project, At(0));
+        var angry = await CreateSessionAsync(project, At(1000));
+        var annoyed = await CreateSessionAsync(project, At(2000));
+        var alsoAngry = await CreateSessionAsync(project, At(3000));
+        await Signals.SaveSignalsAsync([NewSignal(angry, 0, "rage_click")], NewScore(angry, 75, ["rage_click"]), Ct);
+        await Signals.SaveSignalsAsync([NewSignal(annoyed, 0, "dead_click")], NewScore(annoyed, 10, ["dead_click"]), Ct);
+        await Signals.SaveSignalsAsync([NewSignal(alsoAngry, 0, "error_click")], NewScore(alsoAngry, 75, ["error_click"]), Ct);
+
+        async Task<List<string>> ListAsync(SessionQuery query)
+        {
+            var ids = new List<string>();
+            for (var page = await Store.Sessions.ListSessionsAsync(query, Ct); ; page = await Store.Sessions.ListSessionsAsync(query with { Cursor = page.NextCursor }, Ct))
+            {
+                ids.AddRange(page.Items.Select(session => session.Id));
+                if (page.NextCursor is null)
+                {
+                    return ids;
+                }
+            }
+        }
+
+        var all = new SessionQuery { ProjectId = project, Limit = 1 };
+        Assert.Equal([angry.Id], await ListAsync(all with { SignalType = "rage_click" }));
+        Assert.Equal([alsoAngry.Id, annoyed.Id, angry.Id], await ListAsync(all with { MinScore = 10 }));
+        Assert.Equal([alsoAngry.Id, angry.Id], await ListAsync(all with { MinScore = 11 }));
+        Assert.Equal([alsoAngry.Id, angry.Id, annoyed.Id, calm.Id], await ListAsync(all with { ByScore = true }));
+        Assert.Equal([alsoAngry.Id, angry.Id, annoyed.Id, calm.Id], await ListAsync(all with { ByScore = true, Limit = 3 }));
+        Assert.Equal([alsoAngry.Id, annoyed.Id, angry.Id, calm.Id], await ListAsync(all));
+    }
+
+    private async Task<SessionRecord> CreateSessionAsync(string? projectId = null, DateTimeOffset? startedAt = null)
+    {
+        var session = NewSession(projectId ?? NewId("project"), startedAt);
         await Store.Sessions.TryCreateSessionAsync(session, Ct);
         return session;
     }

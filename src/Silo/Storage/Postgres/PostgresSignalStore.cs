@@ -69,17 +69,24 @@ internal sealed class PostgresSignalStore(PostgresDatabase database) : ISignalSt
             return signals;
         });
 
-    public Task<SessionScoreRecord?> GetScoreAsync(string sessionId, CancellationToken cancellationToken) =>
-        database.RunAsync(async dataSource =>
+    public async Task<SessionScoreRecord?> GetScoreAsync(string sessionId, CancellationToken cancellationToken) =>
+        (await GetScoresAsync([sessionId], cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<SessionScoreRecord>> GetScoresAsync(IReadOnlyList<string> sessionIds, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyList<SessionScoreRecord>>(async dataSource =>
         {
             await using var command = dataSource.CreateCommand("""
-                SELECT session_id, project_id, score, signal_count, types, pages::text FROM session_scores WHERE session_id = @session_id
-                """).With("session_id", sessionId);
+                SELECT session_id, project_id, score, signal_count, types, pages::text FROM session_scores WHERE session_id = ANY (@ids)
+                """).With("ids", sessionIds.ToArray());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-                ? new SessionScoreRecord(
+            var scores = new List<SessionScoreRecord>();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                scores.Add(new SessionScoreRecord(
                     reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3),
-                    reader.GetFieldValue<string[]>(4), PageScoresJson.Read(reader.GetString(5)))
-                : null;
+                    reader.GetFieldValue<string[]>(4), PageScoresJson.Read(reader.GetString(5))));
+            }
+
+            return scores;
         });
 }

@@ -72,6 +72,23 @@ internal sealed class SqliteSignalStore(SqliteDatabase database) : ISignalStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? Read(reader) : null;
     }
 
+    public async Task<IReadOnlyList<SessionScoreRecord>> GetScoresAsync(IReadOnlyList<string> sessionIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand("""
+            SELECT session_id, project_id, score, signal_count, types, pages FROM session_scores
+            WHERE session_id IN (SELECT value FROM json_each($ids))
+            """).With("$ids", SqliteJson.Write(sessionIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var scores = new List<SessionScoreRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            scores.Add(Read(reader));
+        }
+
+        return scores;
+    }
+
     private static SessionScoreRecord Read(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3),
         SqliteJson.ReadStrings(reader.GetString(4)), PageScoresJson.Read(reader.GetString(5)));

@@ -1,7 +1,7 @@
 using System.Text;
 using SessionKit.Grains.Signals;
 
-namespace SessionKit.Grains.Tests.Signals;
+namespace SessionKit.Testing;
 
 /// <summary>
 /// Builds rrweb event streams for the detectors: a small checkout page (node ids below) and the events a
