@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-// sdkOnly was 5 KB until live mode; why it is 5.5 KB now is written in docs/sdk.md ("Size").
-const budgets = { sdkOnly: 5.5 * 1024, bundle: 30 * 1024 };
+// sdkOnly was 5 KB until live mode and 5.5 KB until error capture; why is written in docs/sdk.md ("Size").
+const budgets = { sdkOnly: 5.75 * 1024, bundle: 30 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 

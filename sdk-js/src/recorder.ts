@@ -12,6 +12,8 @@ export interface Recording {
   stop(): void;
   /** Emits a fresh Meta + FullSnapshot pair, which a new session needs to be replayable. */
   snapshot(): void;
+  /** Adds a custom event (rrweb type 5) to the stream. */
+  custom(tag: string, payload: unknown): void;
 }
 
 type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
@@ -61,5 +63,6 @@ export function startRecording(options: SessionKitOptions, emit: (event: Recorde
   return {
     stop,
     snapshot: () => record.takeFullSnapshot(true),
+    custom: (tag, payload) => record.addCustomEvent(tag, payload),
   };
 }

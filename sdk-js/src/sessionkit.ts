@@ -1,3 +1,4 @@
+import { captureErrors, ERROR_EVENT_TAG } from './errors';
 import { createLive, parseAnswer } from './live';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
@@ -207,6 +208,8 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     onShow();
   };
   const onOnline = () => uploader.retryNow();
+  // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
+  const stopErrors = captureErrors(window, (error) => recording?.custom(ERROR_EVENT_TAG, error));
 
   function stopRecording(): void {
     recording?.stop();
@@ -220,6 +223,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     cut();
     clearTimeout(flushTimer);
     live.stop();
+    stopErrors();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('pagehide', onPageHide);
     window.removeEventListener('pageshow', onPageShow);
