@@ -1,3 +1,4 @@
+using SessionKit.Api.Alerts;
 using SessionKit.Api.Auth;
 using SessionKit.Api.Bench;
 using SessionKit.Api.Cluster;
@@ -23,7 +24,8 @@ builder.Services
     .AddSessionKitApi()
     .AddSessionKitHealth()
     .AddSessionKitAuth()
-    .AddSessionKitLive();
+    .AddSessionKitLive()
+    .AddSessionKitAlerts();
 
 var app = builder.Build();
 await app.InitializeSessionKitAsync();
@@ -45,6 +47,8 @@ app.MapSessionEndpoints();
 app.MapProjectEndpoints();
 app.MapCommentEndpoints();
 app.MapSignalEndpoints();
+app.MapAlertRuleEndpoints();
+app.MapWebhookEndpoints();
 app.MapClusterEndpoints();
 app.MapLiveHub();
 app.MapDemoConfig();

@@ -27,16 +27,29 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
 
             var score = FrustrationScore.For(_signals);
             await services.Signals.SaveSignalsAsync([.. raised.Select(signal => ToRecord(session, signal))], ToRecord(session, score), CancellationToken.None);
-            foreach (var sink in services.Sinks)
-            {
-                await sink.OnRaisedAsync(session, raised, score);
-            }
+            await NotifyAsync(session, raised, score);
         }
         catch (Exception exception)
         {
             LogFailed(services.Logger, exception, sessionId);
             _evaluator = null;
             _signals.Clear();
+        }
+    }
+
+    /// <summary>Each sink on its own: a failing one (a database hiccup reading alert rules) costs only its own work.</summary>
+    private async Task NotifyAsync(SessionRecord session, List<Signal> raised, SessionScore score)
+    {
+        foreach (var sink in services.Sinks)
+        {
+            try
+            {
+                await sink.OnRaisedAsync(session, raised, score);
+            }
+            catch (Exception exception)
+            {
+                LogSinkFailed(services.Logger, exception, sink.GetType().Name, sessionId);
+            }
         }
     }
 
@@ -75,4 +88,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the frustration signals of session {SessionId} failed; they are evaluated again from storage with its next batch")]
     private static partial void LogFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Sink} failed to handle new signals of session {SessionId}")]
+    private static partial void LogSinkFailed(ILogger logger, Exception exception, string sink, string sessionId);
 }

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using SessionKit.Grains.Alerts;
+using SessionKit.Silo.Live;
 
 namespace SessionKit.Grains.Signals;
 
 public static class SignalsServiceCollectionExtensions
 {
-    /// <summary>Frustration signals: thresholds, the services session grains evaluate with.</summary>
+    /// <summary>Frustration signals: thresholds, the services session grains evaluate with, live announcements and alert rules.</summary>
     public static IServiceCollection AddSessionKitSignals(this IServiceCollection services)
     {
         services.AddOptions<SignalOptions>()
@@ -12,6 +14,10 @@ public static class SignalsServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<SignalServices>();
+        services.AddSingleton<ISignalSink, LiveSignalSink>();
+        services.AddSingleton<AlertOutbox>();
+        services.AddSingleton<ISignalSink, AlertSink>();
+        services.AddSingleton(new LiveMessageType(typeof(LiveSignalRaised)));
         return services;
     }
 }

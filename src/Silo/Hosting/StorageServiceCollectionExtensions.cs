@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAdminStore, SqliteAdminStore>();
         services.TryAddSingleton<ICommentStore, SqliteCommentStore>();
         services.TryAddSingleton<ISignalStore, SqliteSignalStore>();
+        services.TryAddSingleton<IAlertStore, SqliteAlertStore>();
         return services;
     }
 
@@ -85,6 +86,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAdminStore, PostgresAdminStore>();
         services.TryAddSingleton<ICommentStore, PostgresCommentStore>();
         services.TryAddSingleton<ISignalStore, PostgresSignalStore>();
+        services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
         services.TryAddSingleton<PostgresXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, keys) => options.XmlRepository = keys);

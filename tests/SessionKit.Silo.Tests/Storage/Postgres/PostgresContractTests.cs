@@ -41,3 +41,8 @@ public sealed class PostgresSignalStoreTests : SignalStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
 }
+
+public sealed class PostgresAlertStoreTests : AlertStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
+}

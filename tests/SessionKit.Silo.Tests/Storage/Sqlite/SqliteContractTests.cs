@@ -41,3 +41,8 @@ public sealed class SqliteSignalStoreTests : SignalStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
 }
+
+public sealed class SqliteAlertStoreTests : AlertStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}
