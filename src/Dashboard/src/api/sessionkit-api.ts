@@ -1,3 +1,4 @@
+import { sessionSignalsDecoder, type SessionSignals } from './signal-decoders';
 import { createHttp, type Http, type HttpOptions } from './http';
 import {
   authStateDecoder,
@@ -44,6 +45,8 @@ export interface SessionKitApi {
   /** Comments of a session, ordered by `at`. */
   listComments(sessionId: string, signal?: AbortSignal): Promise<Comment[]>;
   addComment(sessionId: string, comment: NewComment): Promise<Comment>;
+  /** A session's frustration signals, explained, with its score (docs/signals.md). */
+  getSessionSignals(sessionId: string, signal?: AbortSignal): Promise<SessionSignals>;
 }
 
 export function createSessionKitApi(http: Http): SessionKitApi {
@@ -78,6 +81,8 @@ export function createSessionKitApi(http: Http): SessionKitApi {
       http.request(`${V1}/sessions/${segment(id)}/events`, eventsDecoder, { signal }),
     listComments: (sessionId, signal) =>
       http.request(`${V1}/sessions/${segment(sessionId)}/comments`, array(commentDecoder), { signal }),
+    getSessionSignals: (sessionId, signal) =>
+      http.request(`${V1}/sessions/${segment(sessionId)}/signals`, sessionSignalsDecoder, { signal }),
     addComment: (sessionId, comment) =>
       http.request(`${V1}/sessions/${segment(sessionId)}/comments`, commentDecoder, {
         method: 'POST',

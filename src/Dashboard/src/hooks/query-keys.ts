@@ -8,6 +8,7 @@ export const queryKeys = {
   session: (id: string) => ['session', id] as const,
   sessionEvents: (id: string) => ['session', id, 'events'] as const,
   comments: (sessionId: string) => ['session', sessionId, 'comments'] as const,
+  signals: (sessionId: string) => ['session', sessionId, 'signals'] as const,
   /** Active sessions of a project, kept current by the live hub's pushes. */
   liveSessions: (projectId: string) => ['live', projectId, 'sessions'] as const,
 };
