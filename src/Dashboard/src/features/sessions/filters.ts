@@ -8,9 +8,14 @@ export interface FilterForm {
   readonly url: string;
   /** Minimum duration in seconds, or ''. */
   readonly minDurationSeconds: string;
+  /** Minimum frustration score 0-100, or ''. */
+  readonly minScore: string;
+  /** A signal type, or '' for any. */
+  readonly signal: string;
+  readonly sort: '' | 'score';
 }
 
-export const emptyFilterForm: FilterForm = { from: '', to: '', url: '', minDurationSeconds: '' };
+export const emptyFilterForm: FilterForm = { from: '', to: '', url: '', minDurationSeconds: '', minScore: '', signal: '', sort: '' };
 
 function localToIso(value: string): string | undefined {
   if (!value) return undefined;
@@ -21,6 +26,7 @@ function localToIso(value: string): string | undefined {
 /** Turns the form into API filters; empty and unparsable fields are left out. */
 export function toSessionFilters(form: FilterForm): SessionFilters {
   const seconds = Number(form.minDurationSeconds);
+  const score = Number(form.minScore);
   const url = form.url.trim();
   return {
     ...(localToIso(form.from) ? { from: localToIso(form.from) } : {}),
@@ -29,6 +35,9 @@ export function toSessionFilters(form: FilterForm): SessionFilters {
     ...(form.minDurationSeconds.trim() && Number.isFinite(seconds) && seconds > 0
       ? { minDurationMs: Math.round(seconds * 1000) }
       : {}),
+    ...(form.minScore.trim() && Number.isInteger(score) && score > 0 && score <= 100 ? { minScore: score } : {}),
+    ...(form.signal ? { signal: form.signal } : {}),
+    ...(form.sort === 'score' ? { sort: 'score' as const } : {}),
   };
 }
 
