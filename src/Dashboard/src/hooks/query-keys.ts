@@ -11,4 +11,6 @@ export const queryKeys = {
   signals: (sessionId: string) => ['session', sessionId, 'signals'] as const,
   /** Active sessions of a project, kept current by the live hub's pushes. */
   liveSessions: (projectId: string) => ['live', projectId, 'sessions'] as const,
+  /** Signals raised in a project's sessions since the page opened, newest first (SignalRaised pushes). */
+  liveSignals: (projectId: string) => ['live', projectId, 'signals'] as const,
 };
