@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-// sdkOnly was 5 KB until live mode, 5.5 KB until visitors; why it is 6.25 KB now is written in docs/sdk.md ("Size").
-const budgets = { sdkOnly: 6.25 * 1024, bundle: 30 * 1024 };
+// sdkOnly was 5 KB until live mode, 5.5 KB until visitors and error capture; why it is 6.5 KB now, and what the
+// issue's 5 KB target would take, is written in docs/sdk.md ("Size") and docs/performance.md ("SDK").
+const budgets = { sdkOnly: 6.5 * 1024, bundle: 30 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 

@@ -1,4 +1,5 @@
 import { identifyPayload, type Traits } from './identity';
+import { captureErrors, ERROR_EVENT_TAG } from './errors';
 import { createLive, parseAnswer } from './live';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
@@ -223,6 +224,8 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     openTabs();
   };
   const onOnline = () => uploader.retryNow();
+  // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
+  const stopErrors = captureErrors(window, (error) => custom(ERROR_EVENT_TAG, error));
 
   // Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
   function custom(tag: string, payload: unknown): void {
@@ -255,6 +258,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     cut();
     clearTimeout(flushTimer);
     live.stop();
+    stopErrors();
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('pagehide', onPageHide);
     window.removeEventListener('pageshow', onPageShow);

@@ -1,3 +1,4 @@
+using SessionKit.Api.Alerts;
 using SessionKit.Api.Auth;
 using SessionKit.Api.Bench;
 using SessionKit.Api.Cluster;
@@ -8,6 +9,7 @@ using SessionKit.Api.Ingest;
 using SessionKit.Api.Live;
 using SessionKit.Api.Projects;
 using SessionKit.Api.Sessions;
+using SessionKit.Api.Signals;
 using SessionKit.Api.StaticSites;
 using SessionKit.Api.Visitors;
 using SessionKit.Grains;
@@ -23,7 +25,8 @@ builder.Services
     .AddSessionKitApi()
     .AddSessionKitHealth()
     .AddSessionKitAuth()
-    .AddSessionKitLive();
+    .AddSessionKitLive()
+    .AddSessionKitAlerts();
 
 var app = builder.Build();
 await app.InitializeSessionKitAsync();
@@ -45,6 +48,9 @@ app.MapSessionEndpoints();
 app.MapProjectEndpoints();
 app.MapCommentEndpoints();
 app.MapVisitorEndpoints();
+app.MapSignalEndpoints();
+app.MapAlertRuleEndpoints();
+app.MapWebhookEndpoints();
 app.MapClusterEndpoints();
 app.MapLiveHub();
 app.MapDemoConfig();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
 using SessionKit.Grains.Visitors;
+using SessionKit.Grains.Signals;
 using SessionKit.Silo.Hosting;
 using SessionKit.Silo.Live;
 
@@ -33,6 +34,7 @@ public static class GrainsServiceCollectionExtensions
             services.AddSingleton(new LiveMessageType(type));
         }
 
+        services.AddSessionKitSignals();
         services.AddGrain<ISessionGrain, SessionGrain>();
         services.AddGrain<IVisitorGrain, VisitorGrain>();
         services.AddGrain<IPersonGrain, PersonGrain>();

@@ -1,5 +1,6 @@
 using SessionKit.Api.Comments;
 using SessionKit.Grains.Live;
+using SessionKit.Grains.Signals;
 
 namespace SessionKit.Api.Live;
 
@@ -27,4 +28,7 @@ public interface ILiveClient
     Task ConsentChanged(string sessionId, string status);
 
     Task CommentAdded(CommentResponse comment);
+
+    /// <summary>To the project's watchers: a frustration signal just raised in one of its sessions, with the session's new score.</summary>
+    Task SignalRaised(LiveSignalRaised signal);
 }

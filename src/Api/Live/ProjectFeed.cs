@@ -1,12 +1,13 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using SessionKit.Grains.Live;
+using SessionKit.Grains.Signals;
 using SessionKit.Silo.Live;
 
 namespace SessionKit.Api.Live;
 
 /// <summary>
-/// One watched project on this node: relays session started/updated/ended to its watchers, in order,
+/// One watched project on this node: relays session started/updated/ended and signals raised to its watchers, in order,
 /// through one SignalR group (a send visits the group's members only, not every connection of the node).
 /// </summary>
 internal sealed partial class ProjectFeed
@@ -60,7 +61,7 @@ internal sealed partial class ProjectFeed
 
     private ValueTask Enqueue(object message)
     {
-        if (message is LiveSessionPublished)
+        if (message is LiveSessionPublished or LiveSignalRaised)
         {
             _work.Writer.TryWrite(message);
         }
@@ -109,6 +110,9 @@ internal sealed partial class ProjectFeed
                     LiveSessionChange.Ended => clients.SessionEnded(message.Session),
                     _ => clients.SessionUpdated(message.Session),
                 });
+                break;
+            case LiveSignalRaised signal:
+                await _hub.Clients.Group(_group).SignalRaised(signal);
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SessionKit.Api.Auth;
+using SessionKit.Grains.Signals;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Api.Sessions;
@@ -50,6 +51,7 @@ public static class SessionEndpoints
         string projectId,
         ISessionStore store,
         IProjectStore projects,
+        ISignalStore signals,
         CancellationToken cancellationToken,
         string? from = null,
         string? to = null,
@@ -58,7 +60,10 @@ public static class SessionEndpoints
         int? limit = null,
         string? cursor = null,
         string? userId = null,
-        string? trait = null)
+        string? trait = null,
+        int? minScore = null,
+        string? signal = null,
+        string? sort = null)
     {
         if (await projects.GetProjectAsync(projectId, cancellationToken) is null)
         {
@@ -80,6 +85,11 @@ public static class SessionEndpoints
             return BadQuery("'trait' must be name:value, e.g. plan:pro.");
         }
 
+        if (minScore is < 0 or > 100 || (signal is not null && !SignalTypes.IsKnown(signal)) || sort is not (null or "newest" or "score"))
+        {
+            return BadQuery($"'minScore' must be 0-100, 'signal' one of {string.Join(", ", SignalTypes.All)}, 'sort' 'newest' or 'score'.");
+        }
+
         var query = new SessionQuery
         {
             ProjectId = projectId,
@@ -92,11 +102,22 @@ public static class SessionEndpoints
             UserId = string.IsNullOrEmpty(userId) ? null : userId,
             TraitName = traitName,
             TraitValue = traitValue,
+            MinScore = minScore,
+            SignalType = signal,
+            ByScore = sort == "score",
         };
         try
         {
             var page = await store.ListSessionsAsync(query, cancellationToken);
-            return TypedResults.Ok(new SessionListResponse(page.Items.Select(SessionResponse.From).ToList(), page.NextCursor));
+            var scores = (await signals.GetScoresAsync([.. page.Items.Select(session => session.Id)], cancellationToken))
+                .ToDictionary(score => score.SessionId, StringComparer.Ordinal);
+            return TypedResults.Ok(new SessionListResponse(
+                [.. page.Items.Select(session => SessionResponse.From(session) with
+                {
+                    FrustrationScore = scores.GetValueOrDefault(session.Id)?.Score ?? 0,
+                    SignalTypes = scores.GetValueOrDefault(session.Id)?.Types ?? [],
+                })],
+                page.NextCursor));
         }
         catch (ArgumentException)
         {

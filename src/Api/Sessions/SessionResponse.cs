@@ -23,6 +23,11 @@ public sealed record SessionResponse(
     long ByteSize,
     long? FirstEventAt)
 {
+    /// <summary>In lists: the session's frustration score (0 without signals) and the types of its signals.</summary>
+    public int? FrustrationScore { get; init; }
+
+    public IReadOnlyList<string>? SignalTypes { get; init; }
+
     public static SessionResponse From(SessionRecord session) => new(
         session.Id,
         session.ProjectId,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SessionKit.Grains.Live;
 using SessionKit.Grains.Visitors;
+using SessionKit.Grains.Signals;
 using SessionKit.Silo.Grains;
 using SessionKit.Silo.Live;
 using SessionKit.Silo.Storage;
@@ -13,7 +14,8 @@ namespace SessionKit.Grains.Sessions;
 /// live viewers through the live bus (never a hub).
 /// </summary>
 public sealed class SessionGrain(
-    ISessionStore store, ILiveBus bus, IOptions<SessionOptions> options, IOptions<LiveOptions> liveOptions, TimeProvider clock)
+    ISessionStore store, ILiveBus bus, IOptions<SessionOptions> options, IOptions<LiveOptions> liveOptions, TimeProvider clock,
+    SignalServices signals)
     : Grain, ISessionGrain
 {
     private readonly SessionOptions _options = options.Value;
@@ -24,7 +26,11 @@ public sealed class SessionGrain(
     private SessionRecord? _session;
     private IDisposable? _liveTimer;
 
+    private SessionSignals? _signals;
+
     private SessionBroadcast Broadcast => _broadcast ??= new SessionBroadcast(Key, _live, bus);
+
+    private SessionSignals Signals => _signals ??= signals.For(Key);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -139,6 +145,7 @@ public sealed class SessionGrain(
         _live.Record(batch);
         await Broadcast.BatchAsync(updated, ordinal, batch.EventsJson);
         await Broadcast.ActivityAsync(updated);
+        await Signals.ObserveAsync(updated, batch.EventsJson);
         KeepLiveTimer();
 
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
@@ -223,6 +230,7 @@ public sealed class SessionGrain(
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         _uncompacted.Clear();
+        _signals = null;
         _session = await store.GetSessionAsync(Key, cancellationToken);
         if (_session is not null)
         {

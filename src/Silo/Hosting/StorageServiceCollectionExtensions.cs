@@ -58,6 +58,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionLinkStore, SqliteSessionLinkStore>();
         services.TryAddSingleton<ITabActivityStore, SqliteTabActivityStore>();
         services.TryAddSingleton<ISessionErasureStore, SqliteSessionErasureStore>();
+        services.TryAddSingleton<ISignalStore, SqliteSignalStore>();
+        services.TryAddSingleton<IAlertStore, SqliteAlertStore>();
         return services;
     }
 
@@ -93,6 +95,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionLinkStore, PostgresSessionLinkStore>();
         services.TryAddSingleton<ITabActivityStore, PostgresTabActivityStore>();
         services.TryAddSingleton<ISessionErasureStore, PostgresSessionErasureStore>();
+        services.TryAddSingleton<ISignalStore, PostgresSignalStore>();
+        services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
         services.TryAddSingleton<PostgresXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, keys) => options.XmlRepository = keys);

@@ -16,8 +16,11 @@ internal static class SessionPaging
     public static SessionCursor? After(SessionQuery query) =>
         string.IsNullOrEmpty(query.Cursor) ? null : SessionCursor.Decode(query.Cursor);
 
-    /// <summary>The page from up to <c>ClampLimit(limit) + 1</c> rows in list order.</summary>
-    public static SessionPage ToPage(List<SessionRecord> rows, int limit)
+    /// <summary>
+    /// The page from up to <c>ClampLimit(limit) + 1</c> rows in list order; <paramref name="scores"/> are the rows'
+    /// frustration scores when the list is sorted by them.
+    /// </summary>
+    public static SessionPage ToPage(List<SessionRecord> rows, int limit, IReadOnlyList<int>? scores = null)
     {
         limit = ClampLimit(limit);
         if (rows.Count <= limit)
@@ -26,6 +29,6 @@ internal static class SessionPaging
         }
 
         rows.RemoveRange(limit, rows.Count - limit);
-        return new SessionPage(rows, SessionCursor.After(rows[^1]).Encode());
+        return new SessionPage(rows, SessionCursor.After(rows[^1], scores?[limit - 1]).Encode());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Silo.Tests.Storage;
@@ -25,8 +26,8 @@ public sealed class StoreUnderTest(
     public IStorageInitializer Initializer => initializer;
 
     /// <summary>Any other store of the same storage, as the silo's container provides it.</summary>
-    public T Resolve<T>() where T : notnull =>
-        (T)(services ?? throw new InvalidOperationException("This store was opened without its container.")).GetService(typeof(T))!;
+    public T Get<T>() where T : notnull =>
+        (services ?? throw new InvalidOperationException("This store was opened without its container.")).GetRequiredService<T>();
 
     public async ValueTask DisposeAsync()
     {

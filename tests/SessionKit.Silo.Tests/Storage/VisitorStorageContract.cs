@@ -11,15 +11,15 @@ public abstract class VisitorStorageContract : StorageContract
 {
     private readonly string projectId = NewId("project");
 
-    private IVisitorAliasStore Aliases => Store.Resolve<IVisitorAliasStore>();
+    private IVisitorAliasStore Aliases => Store.Get<IVisitorAliasStore>();
 
-    private IPersonStore Persons => Store.Resolve<IPersonStore>();
+    private IPersonStore Persons => Store.Get<IPersonStore>();
 
-    private ISessionLinkStore Links => Store.Resolve<ISessionLinkStore>();
+    private ISessionLinkStore Links => Store.Get<ISessionLinkStore>();
 
-    private ITabActivityStore Tabs => Store.Resolve<ITabActivityStore>();
+    private ITabActivityStore Tabs => Store.Get<ITabActivityStore>();
 
-    private ISessionErasureStore Erasure => Store.Resolve<ISessionErasureStore>();
+    private ISessionErasureStore Erasure => Store.Get<ISessionErasureStore>();
 
     [Fact]
     public async Task AliasesAreListedByMomentAndARepeatedAliasIsStoredOnce()

@@ -8,6 +8,7 @@ import type {
   WatchSessionResult,
   WatchStatus,
 } from './live-hub-contract';
+import { signalRaisedDecoder } from './signal-decoders';
 import { commentDecoder, recordedEventDecoder } from './types';
 
 /**
@@ -65,6 +66,7 @@ export const liveArgDecoders: { readonly [K in LiveClientMethodName]: ArgsDecode
   ViewersChanged: args<LiveClientMethods['ViewersChanged']>('ViewersChanged', string, number),
   ConsentChanged: args<LiveClientMethods['ConsentChanged']>('ConsentChanged', string, watchStatusDecoder),
   CommentAdded: args<LiveClientMethods['CommentAdded']>('CommentAdded', sessionCommentDecoder),
+  SignalRaised: args<LiveClientMethods['SignalRaised']>('SignalRaised', signalRaisedDecoder),
 };
 
 export const liveClientMethodNames = Object.keys(liveArgDecoders) as LiveClientMethodName[];

@@ -50,6 +50,25 @@ export interface SessionComment {
   createdAt: string;
 }
 
+/** A frustration signal (docs/signals.md); `at` is the recording's time (Unix ms). */
+export interface Signal {
+  index: number;
+  type: string;
+  at: number;
+  url: string | null;
+  target: { selector: string; text: string | null } | null;
+  evidence: Record<string, unknown>;
+  explanation: string;
+}
+
+/** A signal just raised in one of a watched project's sessions, with that session's new score. */
+export interface SignalRaisedMessage {
+  sessionId: string;
+  projectId: string;
+  score: number;
+  signal: Signal;
+}
+
 /** Hub path on the server. */
 export const liveHubPath = '/hubs/live';
 
@@ -84,6 +103,8 @@ export interface LiveClientMethods {
   ViewersChanged: [sessionId: string, viewerCount: number];
   ConsentChanged: [sessionId: string, status: WatchStatus];
   CommentAdded: [comment: SessionComment];
+  /** To WatchProject listeners. */
+  SignalRaised: [message: SignalRaisedMessage];
 }
 
 export type LiveClientMethodName = keyof LiveClientMethods;

@@ -1,3 +1,4 @@
+import { sessionSignalsDecoder, type SessionSignals } from './signal-decoders';
 import { createHttp, type Http, type HttpOptions } from './http';
 import {
   authStateDecoder,
@@ -48,6 +49,8 @@ export interface SessionKitApi {
   /** A device visitor with its sessions and journeys (docs/api.md, "Visitors and persons"). */
   getVisitor(projectId: string, visitorId: string, signal?: AbortSignal): Promise<Visitor>;
   getPerson(projectId: string, userId: string, signal?: AbortSignal): Promise<Person>;
+  /** A session's frustration signals, explained, with its score (docs/signals.md). */
+  getSessionSignals(sessionId: string, signal?: AbortSignal): Promise<SessionSignals>;
 }
 
 export function createSessionKitApi(http: Http): SessionKitApi {
@@ -74,6 +77,9 @@ export function createSessionKitApi(http: Http): SessionKitApi {
           minDurationMs: filters.minDurationMs,
           userId: filters.userId?.trim(),
           trait: filters.trait?.trim(),
+          minScore: filters.minScore,
+          signal: filters.signal,
+          sort: filters.sort,
           limit: page.limit,
           cursor: page.cursor ?? undefined,
         },
@@ -84,6 +90,8 @@ export function createSessionKitApi(http: Http): SessionKitApi {
       http.request(`${V1}/sessions/${segment(id)}/events`, eventsDecoder, { signal }),
     listComments: (sessionId, signal) =>
       http.request(`${V1}/sessions/${segment(sessionId)}/comments`, array(commentDecoder), { signal }),
+    getSessionSignals: (sessionId, signal) =>
+      http.request(`${V1}/sessions/${segment(sessionId)}/signals`, sessionSignalsDecoder, { signal }),
     addComment: (sessionId, comment) =>
       http.request(`${V1}/sessions/${segment(sessionId)}/comments`, commentDecoder, {
         method: 'POST',

@@ -55,6 +55,9 @@ export const sessionDecoder = object({
   byteSize: number,
   /** The first event's timestamp (Unix ms); null (or absent, from older servers) before any event. */
   firstEventAt: nullable(number),
+  /** In lists: the frustration score (0-100) and the types of the session's signals; null elsewhere. */
+  frustrationScore: nullable(number),
+  signalTypes: nullable(array(string)),
 });
 export type Session = Decoded<typeof sessionDecoder>;
 
@@ -113,6 +116,12 @@ export interface SessionFilters {
   readonly userId?: string;
   /** `name:value`: only sessions of persons with that trait. */
   readonly trait?: string;
+  /** Frustration score at least this (0-100). */
+  readonly minScore?: number;
+  /** Only sessions with a signal of this type. */
+  readonly signal?: string;
+  /** Most frustrated first instead of newest first. */
+  readonly sort?: 'score';
 }
 
 export interface Credentials {

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LiveConnection } from '../api/live-connection';
-import type { LiveSessionSummary } from '../api/live-hub-contract';
+import type { LiveSessionSummary, SignalRaisedMessage } from '../api/live-hub-contract';
 import type { Comment, Session } from '../api/types';
 import { queryKeys } from './query-keys';
 
@@ -96,6 +96,15 @@ export function applyComment(comments: readonly Comment[] | undefined, comment: 
   return [...others, comment].sort((a, b) => a.at - b.at);
 }
 
+/** Signals kept for the live page: the newest ones are the ones an agent can still act on. */
+export const liveSignalsKept = 20;
+
+/** Adds a pushed signal to the project's list, newest first, once, bounded. */
+export function applySignalPush(list: readonly SignalRaisedMessage[] | undefined, message: SignalRaisedMessage): SignalRaisedMessage[] {
+  const others = (list ?? []).filter((m) => m.sessionId !== message.sessionId || m.signal.index !== message.signal.index);
+  return [message, ...others].slice(0, liveSignalsKept);
+}
+
 /** Subscribes the cache to the hub's data pushes; returns the unsubscribe function. */
 export function connectLiveCacheWriters(
   connection: LiveConnection,
@@ -112,6 +121,9 @@ export function connectLiveCacheWriters(
     connection.on('SessionEnded', session('ended')),
     connection.on('CommentAdded', (comment) =>
       queryClient.setQueryData<Comment[]>(queryKeys.comments(comment.sessionId), (list) => applyComment(list, comment)),
+    ),
+    connection.on('SignalRaised', (message) =>
+      queryClient.setQueryData<SignalRaisedMessage[]>(queryKeys.liveSignals(message.projectId), (list) => applySignalPush(list, message)),
     ),
   ];
   return () => offs.forEach((off) => off());

@@ -8,8 +8,11 @@ export const queryKeys = {
   session: (id: string) => ['session', id] as const,
   sessionEvents: (id: string) => ['session', id, 'events'] as const,
   comments: (sessionId: string) => ['session', sessionId, 'comments'] as const,
+  signals: (sessionId: string) => ['session', sessionId, 'signals'] as const,
   /** Active sessions of a project, kept current by the live hub's pushes. */
   liveSessions: (projectId: string) => ['live', projectId, 'sessions'] as const,
   visitor: (projectId: string, visitorId: string) => ['visitor', projectId, visitorId] as const,
   person: (projectId: string, userId: string) => ['person', projectId, userId] as const,
+  /** Signals raised in a project's sessions since the page opened, newest first (SignalRaised pushes). */
+  liveSignals: (projectId: string) => ['live', projectId, 'signals'] as const,
 };

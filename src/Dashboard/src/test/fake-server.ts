@@ -93,6 +93,8 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     eventCount: 1830,
     byteSize: 2_412_345,
     firstEventAt: Date.parse('2026-11-21T10:00:00.250Z'),
+    frustrationScore: 0,
+    signalTypes: [],
     ...overrides,
   };
 }

@@ -185,12 +185,14 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
             await using var command = SessionListCommand.Create(dataSource, query, after);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             var rows = new List<SessionRecord>(SessionPaging.ClampLimit(query.Limit) + 1);
+            var scores = new List<int>(rows.Capacity);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(SessionRows.Read(reader));
+                scores.Add(reader.GetInt32(reader.FieldCount - 1));
             }
 
-            return SessionPaging.ToPage(rows, query.Limit);
+            return SessionPaging.ToPage(rows, query.Limit, query.ByScore ? scores : null);
         });
     }
 

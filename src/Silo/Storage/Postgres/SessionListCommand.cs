@@ -12,7 +12,7 @@ internal static class SessionListCommand
     /// <summary>A command selecting one row more than the page holds; the extra row tells a next page exists.</summary>
     public static NpgsqlCommand Create(NpgsqlDataSource dataSource, SessionQuery query, SessionCursor? after)
     {
-        var sql = new StringBuilder($"SELECT {SessionRows.Columns} FROM sessions WHERE project_id = @project_id");
+        var sql = new StringBuilder($"SELECT {SessionRows.Columns}, {SessionScoreSql.Score} FROM sessions WHERE project_id = @project_id");
         var command = dataSource.CreateCommand().With("project_id", query.ProjectId);
 
         if (query.StartedFrom is { } from)
@@ -64,15 +64,30 @@ internal static class SessionListCommand
             command.With("trait_name", traitName).With("trait_value", traitValue);
         }
 
+        if (query.MinScore is { } minScore)
+        {
+            sql.Append($" AND {SessionScoreSql.Score} >= @min_score");
+            command.With("min_score", minScore);
+        }
+
+        if (!string.IsNullOrEmpty(query.SignalType))
+        {
+            sql.Append(" AND ").Append(SessionScoreSql.HasSignal("@signal_type"));
+            command.With("signal_type", query.SignalType);
+        }
+
         if (after is not null)
         {
             // A row comparison, which PostgreSQL turns into one index range rather than an OR of two.
-            sql.Append(" AND (started_at, id) < (@after_started_at, @after_id)");
+            sql.Append(query.ByScore
+                ? $" AND ({SessionScoreSql.Score}, started_at, id) < (@after_score, @after_started_at, @after_id)"
+                : " AND (started_at, id) < (@after_started_at, @after_id)");
             command.WithInstant("after_started_at", DateTimeOffset.FromUnixTimeMilliseconds(after.StartedAtMs))
-                .With("after_id", after.Id);
+                .With("after_id", after.Id)
+                .With("after_score", after.Score ?? 0);
         }
 
-        sql.Append(" ORDER BY started_at DESC, id DESC LIMIT @limit");
+        sql.Append(query.ByScore ? $" ORDER BY {SessionScoreSql.Score} DESC, started_at DESC, id DESC LIMIT @limit" : " ORDER BY started_at DESC, id DESC LIMIT @limit");
         command.With("limit", SessionPaging.ClampLimit(query.Limit) + 1);
         command.CommandText = sql.ToString();
         return command;

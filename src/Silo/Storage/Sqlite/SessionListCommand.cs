@@ -12,7 +12,7 @@ internal static class SessionListCommand
     /// <summary>A command selecting one row more than the page holds; the extra row tells a next page exists.</summary>
     public static SqliteCommand Create(SqliteConnection connection, SessionQuery query, SessionCursor? after)
     {
-        var sql = new StringBuilder($"SELECT {SessionRows.Columns} FROM sessions WHERE project_id = $project_id");
+        var sql = new StringBuilder($"SELECT {SessionRows.Columns}, {SessionScoreSql.Score} FROM sessions WHERE project_id = $project_id");
         var command = connection.CreateCommand().With("$project_id", query.ProjectId);
 
         if (query.StartedFrom is { } from)
@@ -66,13 +66,33 @@ internal static class SessionListCommand
             command.With("$trait_name", traitName).With("$trait_value", traitValue);
         }
 
-        if (after is not null)
+                if (query.MinScore is { } minScore)
+        {
+            sql.Append($" AND {SessionScoreSql.Score} >= $min_score");
+            command.With("$min_score", minScore);
+        }
+
+        if (!string.IsNullOrEmpty(query.SignalType))
+        {
+            sql.Append(" AND ").Append(SessionScoreSql.HasSignal("$signal_type"));
+            command.With("$signal_type", query.SignalType);
+        }
+
+        if (after is not null && query.ByScore)
+        {
+            sql.Append($"""
+                 AND ({SessionScoreSql.Score} < $after_score OR ({SessionScoreSql.Score} = $after_score
+                      AND (started_at < $after_started_at OR (started_at = $after_started_at AND id < $after_id))))
+                """);
+            command.With("$after_score", after.Score ?? 0).With("$after_started_at", after.StartedAtMs).With("$after_id", after.Id);
+        }
+        else if (after is not null)
         {
             sql.Append(" AND (started_at < $after_started_at OR (started_at = $after_started_at AND id < $after_id))");
             command.With("$after_started_at", after.StartedAtMs).With("$after_id", after.Id);
         }
 
-        sql.Append(" ORDER BY started_at DESC, id DESC LIMIT $limit");
+        sql.Append(query.ByScore ? $" ORDER BY {SessionScoreSql.Score} DESC, started_at DESC, id DESC LIMIT $limit" : " ORDER BY started_at DESC, id DESC LIMIT $limit");
         command.With("$limit", SessionPaging.ClampLimit(query.Limit) + 1);
         command.CommandText = sql.ToString();
         return command;

@@ -165,12 +165,14 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         await using var command = SessionListCommand.Create(connection, query, after);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<SessionRecord>(SessionPaging.ClampLimit(query.Limit) + 1);
+        var scores = new List<int>(rows.Capacity);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(SessionRows.Read(reader));
+            scores.Add(reader.GetInt32(reader.FieldCount - 1));
         }
 
-        return SessionPaging.ToPage(rows, query.Limit);
+        return SessionPaging.ToPage(rows, query.Limit, query.ByScore ? scores : null);
     }
 
     public async Task<IReadOnlyList<string>> FindInactiveSessionIdsAsync(

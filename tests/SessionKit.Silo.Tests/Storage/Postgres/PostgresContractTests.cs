@@ -41,3 +41,13 @@ public sealed class PostgresVisitorStorageTests : VisitorStorageContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
 }
+
+public sealed class PostgresSignalStoreTests : SignalStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
+}
+
+public sealed class PostgresAlertStoreTests : AlertStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
+}

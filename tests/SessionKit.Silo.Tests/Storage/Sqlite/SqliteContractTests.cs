@@ -41,3 +41,13 @@ public sealed class SqliteVisitorStorageTests : VisitorStorageContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
 }
+
+public sealed class SqliteSignalStoreTests : SignalStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}
+
+public sealed class SqliteAlertStoreTests : AlertStoreContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}

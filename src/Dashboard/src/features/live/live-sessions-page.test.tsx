@@ -77,6 +77,30 @@ describe('LiveSessionsPage', () => {
     await waitFor(() => expect(ids()).toEqual([existing.id]), { timeout: 3000 });
   });
 
+  it('shows signals as they are raised, with "Watch live" on a struggling session that is still active', async () => {
+    const active = makeSession({ projectId: 'shop', status: 'active' });
+    const { hub } = setup([active]);
+    await screen.findAllByTestId('live-session-row');
+    const signal = {
+      index: 0,
+      type: 'rage_click',
+      at: 1_700_000_000_000,
+      url: 'https://shop.example.com/pay',
+      target: { selector: 'button#pay', text: 'Pay now' },
+      evidence: { count: 3 },
+      explanation: "3 clicks within 420 ms on 'Pay now'",
+    };
+
+    act(() => hub.push('SignalRaised', { sessionId: active.id, projectId: 'shop', score: 35, signal }));
+    act(() => hub.push('SignalRaised', { sessionId: 'gone', projectId: 'shop', score: 10, signal: { ...signal, type: 'dead_click', explanation: 'dead' } }));
+
+    const items = await screen.findAllByTestId('struggling-item');
+    expect(items).toHaveLength(2);
+    expect(items[1]!.textContent).toContain("Rage click: 3 clicks within 420 ms on 'Pay now'");
+    expect(within(items[1]!).getByTestId('struggling-watch').getAttribute('href')).toBe(`#/live/${active.id}`);
+    expect(within(items[0]!).queryByTestId('struggling-watch')).toBeNull();
+  });
+
   it('opens the live view from "Watch live"', async () => {
     const session = makeSession({ projectId: 'shop', status: 'active' });
     setup([session]);

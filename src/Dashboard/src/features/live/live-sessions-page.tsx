@@ -5,11 +5,13 @@ import { visibleLiveRows } from '../../hooks/live-cache';
 import { queryKeys } from '../../hooks/query-keys';
 import { useLiveConnection, useLiveConnectionState } from '../../hooks/use-live-connection';
 import { useLiveSessionsQuery } from '../../hooks/use-live-sessions';
+import { useLiveSignals } from '../../hooks/use-live-signals';
 import { useProjectsQuery } from '../../hooks/use-projects';
 import { useConfig } from '../../lib/config';
 import { hrefFor } from '../../lib/router';
 import { useNow } from '../../lib/use-now';
 import { resolveProjectId } from '../sessions/resolve-project';
+import { StrugglingNow } from '../signals/struggling-now';
 import { ConnectionBadge } from './connection-badge';
 import { LiveSessionTable } from './live-session-table';
 
@@ -34,6 +36,7 @@ export function LiveSessionsPage(props: { projectId: string | null }) {
   const projects = useProjectsQuery();
   const projectId = resolveProjectId(props.projectId, projects.data, config.defaultProjectId);
   const sessions = useLiveSessionsQuery(projectId);
+  const signals = useLiveSignals(projectId);
   const connectionState = useLiveConnectionState();
   const now = useNow(1000);
   useWatchProject(projectId);
@@ -70,6 +73,10 @@ export function LiveSessionsPage(props: { projectId: string | null }) {
       )}
       {sessions.isPending && projectId !== null && <div className="panel panel--padded muted">Loading live sessions…</div>}
 
+      <StrugglingNow
+        signals={signals.data ?? []}
+        activeSessionIds={new Set(rows.filter((row) => row.status === 'active').map((row) => row.id))}
+      />
       {sessions.isSuccess && rows.length === 0 && (
         <div className="panel empty" data-testid="live-empty">
           <h2>Nobody is on the site right now</h2>

@@ -3,11 +3,14 @@ import { ApiError } from '../../api/http';
 import { CopyButton } from '../../components/copy-button';
 import { useCommentPushes, useCommentsQuery } from '../../hooks/use-comments';
 import { useSessionEventsQuery, useSessionQuery } from '../../hooks/use-session-query';
+import { useSessionSignalsQuery } from '../../hooks/use-signals';
 import { useConfig } from '../../lib/config';
 import { hrefFor } from '../../lib/router';
 import { CommentMarkers } from '../comments/comment-markers';
 import { CommentsPanel } from '../comments/comments-panel';
 import { momentLink, momentOffset } from '../comments/moments';
+import { SignalMarkers } from '../signals/signal-markers';
+import { SignalsPanel } from '../signals/signals-panel';
 import { ReplayPlayer, type PlayerControls } from './replay-player';
 import { SessionMetaPanel } from './session-meta-panel';
 import { checkReplayable, sortEventsByTimestamp, type Replayability } from './sort-events';
@@ -41,6 +44,7 @@ export default function ReplayPage(props: { sessionId: string; t?: number }) {
   const session = useSessionQuery(sessionId);
   const events = useSessionEventsQuery(sessionId);
   const comments = useCommentsQuery(sessionId, config.commentsRefetchMs);
+  const signals = useSessionSignalsQuery(sessionId, config.commentsRefetchMs);
   useCommentPushes(sessionId);
   const [violation, setViolation] = useState<string | null>(null);
   const onSandboxViolation = useCallback((message: string) => setViolation(message), []);
@@ -82,6 +86,9 @@ export default function ReplayPage(props: { sessionId: string; t?: number }) {
             />
           )}
         </div>
+        {first !== null && (
+          <SignalMarkers signals={signals.data?.signals ?? []} firstTimestamp={first} durationMs={durationMs} onSeek={(offset) => controls?.seek(offset)} />
+        )}
       </div>
     );
   }
@@ -109,6 +116,14 @@ export default function ReplayPage(props: { sessionId: string; t?: number }) {
       <div className="replay-layout">
         <div className="replay-layout__main">{stage}</div>
         <div className="replay-layout__side">
+          {!notFound && (
+            <SignalsPanel
+              data={signals.data}
+              error={signals.error}
+              firstTimestamp={first}
+              onSelect={(signal) => first !== null && controls?.seek(momentOffset(signal.at, first))}
+            />
+          )}
           {!notFound && (
             <CommentsPanel
               sessionId={sessionId}

@@ -22,4 +22,14 @@ describe('toSessionFilters', () => {
     expect(toSessionFilters({ ...emptyFilterForm, trait: 'plan' })).toEqual({});
     expect(toSessionFilters({ ...emptyFilterForm, trait: ':pro' })).toEqual({});
   });
+
+  it('passes signal type, minimum score and the score sort, and ignores a score out of range', () => {
+    expect(toSessionFilters({ ...emptyFilterForm, signal: 'rage_click', minScore: '70', sort: 'score' })).toEqual({
+      signal: 'rage_click',
+      minScore: 70,
+      sort: 'score',
+    });
+    expect(toSessionFilters({ ...emptyFilterForm, minScore: '101' })).toEqual({});
+    expect(toSessionFilters({ ...emptyFilterForm, minScore: '0' })).toEqual({});
+  });
 });

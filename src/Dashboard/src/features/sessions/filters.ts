@@ -12,9 +12,24 @@ export interface FilterForm {
   readonly userId: string;
   /** `name:value`, or ''. */
   readonly trait: string;
+  /** Minimum frustration score 0-100, or ''. */
+  readonly minScore: string;
+  /** A signal type, or '' for any. */
+  readonly signal: string;
+  readonly sort: '' | 'score';
 }
 
-export const emptyFilterForm: FilterForm = { from: '', to: '', url: '', minDurationSeconds: '', userId: '', trait: '' };
+export const emptyFilterForm: FilterForm = {
+  from: '',
+  to: '',
+  url: '',
+  minDurationSeconds: '',
+  userId: '',
+  trait: '',
+  minScore: '',
+  signal: '',
+  sort: '',
+};
 
 function localToIso(value: string): string | undefined {
   if (!value) return undefined;
@@ -25,6 +40,7 @@ function localToIso(value: string): string | undefined {
 /** Turns the form into API filters; empty and unparsable fields are left out. */
 export function toSessionFilters(form: FilterForm): SessionFilters {
   const seconds = Number(form.minDurationSeconds);
+  const score = Number(form.minScore);
   const url = form.url.trim();
   const userId = form.userId.trim();
   const trait = form.trait.trim();
@@ -38,6 +54,9 @@ export function toSessionFilters(form: FilterForm): SessionFilters {
     ...(userId ? { userId } : {}),
     // The server refuses a trait without name:value; an unfinished one is left out instead.
     ...(/^[^:]+:/.test(trait) ? { trait } : {}),
+    ...(form.minScore.trim() && Number.isInteger(score) && score > 0 && score <= 100 ? { minScore: score } : {}),
+    ...(form.signal ? { signal: form.signal } : {}),
+    ...(form.sort === 'score' ? { sort: 'score' as const } : {}),
   };
 }
 

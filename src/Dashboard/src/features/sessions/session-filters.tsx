@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { signalLabel, signalTypes } from '../signals/signal-labels';
 import { emptyFilterForm, isFiltered, toLocalInput, type FilterForm } from './filters';
 
 const QUICK_RANGES = [
@@ -52,6 +53,36 @@ export function SessionFilterBar(props: { value: FilterForm; onChange: (form: Fi
       <label className="field field--inline">
         <span className="field__label">Trait</span>
         <input type="search" value={draft.trait} placeholder="plan:pro" onChange={(e) => set({ trait: e.target.value })} data-testid="filter-trait" />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">Signal</span>
+        <select value={draft.signal} onChange={(e) => set({ signal: e.target.value })} data-testid="filter-signal">
+          <option value="">Any</option>
+          {signalTypes.map((type) => (
+            <option key={type} value={type}>
+              {signalLabel(type)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field field--inline field--narrow">
+        <span className="field__label">Min. frustration</span>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={draft.minScore}
+          onChange={(e) => set({ minScore: e.target.value })}
+          data-testid="filter-min-score"
+        />
+      </label>
+      <label className="field field--inline">
+        <span className="field__label">Sort</span>
+        <select value={draft.sort} onChange={(e) => set({ sort: e.target.value === 'score' ? 'score' : '' })} data-testid="filter-sort">
+          <option value="">Newest first</option>
+          <option value="score">Most frustrated first</option>
+        </select>
       </label>
       <div className="filters__actions">
         <button type="submit" className="button button--primary" data-testid="filter-apply">

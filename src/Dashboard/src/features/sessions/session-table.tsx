@@ -3,6 +3,7 @@ import type { Session } from '../../api/types';
 import { formatBytes, formatCount, formatDateTime, formatDuration, formatRelative, shortUrl } from '../../lib/format';
 import { hrefFor, navigate } from '../../lib/router';
 import { summarizeUserAgent } from '../../lib/user-agent';
+import { scoreBand, signalLabel } from '../signals/signal-labels';
 
 function SessionRow(props: { session: Session; now: number }) {
   const { session } = props;
@@ -37,6 +38,10 @@ function SessionRow(props: { session: Session; now: number }) {
           {session.screen ? ` · ${session.screen.width}×${session.screen.height}` : ''}
         </div>
       </td>
+      <td data-testid="session-frustration">
+        <span className={`score score--${scoreBand(session.frustrationScore ?? 0)}`}>{session.frustrationScore ?? 0}</span>
+        <div className="muted small">{(session.signalTypes ?? []).map(signalLabel).join(', ')}</div>
+      </td>
       <td className="numeric">
         <span className="mono">{formatCount(session.eventCount)}</span>
         <div className="muted small">{formatBytes(session.byteSize)}</div>
@@ -54,6 +59,7 @@ export function SessionTable(props: { sessions: Session[]; now: number }) {
           <th scope="col">Duration</th>
           <th scope="col">Pages</th>
           <th scope="col">Device</th>
+          <th scope="col">Frustration</th>
           <th scope="col" className="numeric">Events</th>
         </tr>
       </thead>

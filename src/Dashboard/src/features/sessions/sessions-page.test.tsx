@@ -82,6 +82,26 @@ describe('SessionsPage', () => {
     expect(await screen.findByText('No sessions match these filters')).toBeTruthy();
   });
 
+  it('sends the signal and score filters and the score sort, and shows each session\'s frustration', async () => {
+    const angry = makeSession({ id: 'angry', frustrationScore: 75, signalTypes: ['dead_click', 'rage_click'] });
+    const { fetch, calls } = fakeFetch(projects, route('GET', /\/sessions$/, () => json({ items: [angry], nextCursor: null })));
+    renderWithApp(<SessionsPage projectId="shop" />, { fetch });
+    const cell = await screen.findByTestId('session-frustration');
+    expect(cell.textContent).toBe('75Dead click, Rage click');
+
+    fireEvent.change(screen.getByTestId('filter-signal'), { target: { value: 'rage_click' } });
+    fireEvent.change(screen.getByTestId('filter-min-score'), { target: { value: '70' } });
+    fireEvent.change(screen.getByTestId('filter-sort'), { target: { value: 'score' } });
+    fireEvent.click(screen.getByTestId('filter-apply'));
+
+    await waitFor(() => {
+      const last = calls.filter((c) => c.url.pathname.endsWith('/sessions')).at(-1)!;
+      expect(last.url.searchParams.get('signal')).toBe('rage_click');
+      expect(last.url.searchParams.get('minScore')).toBe('70');
+      expect(last.url.searchParams.get('sort')).toBe('score');
+    });
+  });
+
   it('opens the replay when a row is clicked', async () => {
     const session = makeSession();
     const { fetch } = fakeFetch(projects, route('GET', /\/sessions$/, () => json({ items: [session], nextCursor: null })));

@@ -9,5 +9,6 @@ internal static class PostgresMigrations
         new M0002RefuseConflict(),
         new M0003SessionBlobs(),
         new M0004VisitorsAndPersons(),
+        new M0005Signals(),
     ];
 }

@@ -10,5 +10,6 @@ internal static class SqliteMigrations
         new M0003SeqHoles(),
         new M0004SessionBlobs(),
         new M0005VisitorsAndPersons(),
+        new M0006Signals(),
     ];
 }

@@ -1,0 +1,65 @@
+namespace SessionKit.Grains.Signals;
+
+/// <summary>
+/// What the evaluator remembers of one recorded DOM node: enough to name it and to find the link, button or
+/// form around it. Text is kept short and only as recorded, so it is masked exactly like the recording.
+/// </summary>
+internal sealed class DomNode
+{
+    public const int MaxTextLength = 60;
+
+    public int ParentId { get; set; } = -1;
+
+    /// <summary>Lower-case tag name; "#text" for a text node, "#other" for anything else.</summary>
+    public required string Tag { get; init; }
+
+    public string? ElementId { get; set; }
+    public string? Classes { get; set; }
+    public string? Role { get; set; }
+    public string? Type { get; set; }
+    public string? Name { get; set; }
+    public string? AriaLabel { get; set; }
+    public bool HasHref { get; set; }
+
+    /// <summary>A link that opens elsewhere (another tab, a mail or phone app): nothing changes on this page, rightly.</summary>
+    public bool OpensElsewhere { get; set; }
+
+    /// <summary>For a text node its text; for an element the first text inside it; both cut to <see cref="MaxTextLength"/>.</summary>
+    public string? Text { get; set; }
+
+    public bool IsElement => Tag[0] != '#';
+
+    public void SetAttribute(string name, string? value)
+    {
+        switch (name)
+        {
+            case "id": ElementId = Clean(value); break;
+            case "class": Classes = Clean(value); break;
+            case "role": Role = Clean(value)?.ToLowerInvariant(); break;
+            case "type": Type = Clean(value)?.ToLowerInvariant(); break;
+            case "name": Name = Clean(value); break;
+            case "aria-label": AriaLabel = Clean(value); break;
+            case "href":
+                HasHref = value is not null;
+                OpensElsewhere |= value is not null && (value.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || value.StartsWith("tel:", StringComparison.OrdinalIgnoreCase));
+                break;
+            case "target": OpensElsewhere |= value is not null && value != "_self"; break;
+            case "download": OpensElsewhere |= value is not null; break;
+            // A button-like input shows its value as its label; other inputs' values are the visitor's
+            // (masked by the recorder anyway) and are never used.
+            case "value" when Tag == "input" && Type is "submit" or "button" or "reset": AriaLabel ??= Clean(value); break;
+        }
+    }
+
+    /// <summary>Whitespace collapsed and cut, so labels read well and stay small.</summary>
+    public static string? Clean(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var collapsed = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length <= MaxTextLength ? collapsed : collapsed[..MaxTextLength];
+    }
+}

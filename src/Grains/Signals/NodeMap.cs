@@ -1,0 +1,210 @@
+using System.Text.Json;
+
+namespace SessionKit.Grains.Signals;
+
+/// <summary>
+/// The recorded page's nodes by rrweb id, kept from full snapshots and mutations. Bounded: past
+/// <c>maxNodes</c>, nodes removed from the page (whose ancestors are gone) are swept once; if the page is
+/// still too big, further nodes are not remembered until the next full snapshot.
+/// </summary>
+internal sealed class NodeMap(int maxNodes)
+{
+    private const int DocumentNode = 0;
+    private const int ElementNode = 2;
+    private const int TextNode = 3;
+
+    private readonly Dictionary<int, DomNode> _nodes = [];
+    private bool _swept;
+
+    public int Count => _nodes.Count;
+
+    public DomNode? Get(int id) => _nodes.GetValueOrDefault(id);
+
+    /// <summary>A full snapshot replaces the page: rrweb numbers the nodes afresh.</summary>
+    public void Reset(JsonElement root)
+    {
+        _nodes.Clear();
+        _swept = false;
+        Add(root, -1);
+    }
+
+    public void ApplyMutation(JsonElement data)
+    {
+        if (data.TryGetProperty("removes", out var removes) && removes.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var remove in removes.EnumerateArray())
+            {
+                if (Json.Int(remove, "id") is { } id)
+                {
+                    _nodes.Remove(id);
+                }
+            }
+        }
+
+        if (data.TryGetProperty("adds", out var adds) && adds.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var add in adds.EnumerateArray())
+            {
+                if (add.TryGetProperty("node", out var node) && Json.Int(add, "parentId") is { } parentId)
+                {
+                    var text = Add(node, parentId);
+                    FillAncestors(parentId, text);
+                }
+            }
+        }
+
+        if (data.TryGetProperty("texts", out var texts) && texts.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var change in texts.EnumerateArray())
+            {
+                if (Json.Int(change, "id") is { } id && _nodes.TryGetValue(id, out var node))
+                {
+                    node.Text = DomNode.Clean(Json.String(change, "value"));
+                    if (_nodes.TryGetValue(node.ParentId, out var parent))
+                    {
+                        parent.Text = node.Text;
+                    }
+                }
+            }
+        }
+
+        if (data.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var change in attributes.EnumerateArray())
+            {
+                if (Json.Int(change, "id") is { } id && _nodes.TryGetValue(id, out var node)
+                    && change.TryGetProperty("attributes", out var values) && values.ValueKind == JsonValueKind.Object)
+                {
+                    foreach (var value in values.EnumerateObject())
+                    {
+                        node.SetAttribute(value.Name, value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : null);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The node itself or its nearest ancestor (up to <paramref name="levels"/> up) that satisfies <paramref name="match"/>.</summary>
+    public (int Id, DomNode Node)? Closest(int id, int levels, Func<DomNode, bool> match)
+    {
+        for (var i = 0; i <= levels && _nodes.TryGetValue(id, out var node); i++)
+        {
+            if (match(node))
+            {
+                return (id, node);
+            }
+
+            id = node.ParentId;
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds the serialized node and its children; returns the first text found in it.</summary>
+    private string? Add(JsonElement serialized, int parentId)
+    {
+        if (Json.Int(serialized, "id") is not { } id || !HasRoom())
+        {
+            return null;
+        }
+
+        var type = Json.Int(serialized, "type");
+        var node = new DomNode
+        {
+            ParentId = parentId,
+            Tag = type switch
+            {
+                ElementNode => Json.String(serialized, "tagName")?.ToLowerInvariant() ?? "#other",
+                TextNode => "#text",
+                DocumentNode => "#document",
+                _ => "#other",
+            },
+        };
+        _nodes[id] = node;
+
+        if (type == TextNode)
+        {
+            node.Text = DomNode.Clean(Json.String(serialized, "textContent"));
+            return node.Text;
+        }
+
+        if (serialized.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object)
+        {
+            // type first: it decides whether an input's value is a label.
+            if (attributes.TryGetProperty("type", out var inputType) && inputType.ValueKind == JsonValueKind.String)
+            {
+                node.SetAttribute("type", inputType.GetString());
+            }
+
+            foreach (var attribute in attributes.EnumerateObject())
+            {
+                node.SetAttribute(attribute.Name, attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString() : null);
+            }
+        }
+
+        // Style and script contents are not what a visitor reads.
+        var readsText = node.Tag is not ("style" or "script" or "noscript" or "head");
+        if (serialized.TryGetProperty("childNodes", out var children) && children.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                var text = Add(child, id);
+                if (readsText && node.Text is null && text is not null)
+                {
+                    node.Text = text;
+                }
+            }
+        }
+
+        return readsText ? node.Text : null;
+    }
+
+    /// <summary>Text added under an element that had none labels it and its nearest unlabelled ancestors.</summary>
+    private void FillAncestors(int id, string? text)
+    {
+        for (var i = 0; text is not null && i < 4 && _nodes.TryGetValue(id, out var node) && node.Text is null; i++)
+        {
+            node.Text = text;
+            id = node.ParentId;
+        }
+    }
+
+    private bool HasRoom()
+    {
+        if (_nodes.Count < maxNodes)
+        {
+            return true;
+        }
+
+        if (_swept)
+        {
+            return false;
+        }
+
+        // Once per snapshot: nodes whose parent was removed are gone from the page too.
+        _swept = true;
+        var detached = _nodes.Where(pair => pair.Value.ParentId != -1 && !IsAttached(pair.Key)).Select(pair => pair.Key).ToList();
+        foreach (var id in detached)
+        {
+            _nodes.Remove(id);
+        }
+
+        _swept = _nodes.Count >= maxNodes * 3 / 4;
+        return _nodes.Count < maxNodes;
+    }
+
+    private bool IsAttached(int id)
+    {
+        for (var depth = 0; depth < 1024 && _nodes.TryGetValue(id, out var node); depth++)
+        {
+            if (node.ParentId == -1)
+            {
+                return true;
+            }
+
+            id = node.ParentId;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using SessionKit.Silo.Storage;
+
+namespace SessionKit.Grains.Signals;
+
+/// <summary>
+/// One session's live evaluation, owned by its grain. After an activation the evaluator is rebuilt from the
+/// stored stream on the first batch (signals stored before are recognised by index and not stored or
+/// announced again), so its state survives deactivation and crashes without a checkpoint of its own.
+/// Signals never fail ingest: on an error the evaluator is dropped and rebuilt from storage next time.
+/// </summary>
+public sealed partial class SessionSignals(string sessionId, SignalServices services)
+{
+    private readonly List<Signal> _signals = [];
+    private SignalEvaluator? _evaluator;
+
+    /// <summary>Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it).</summary>
+    public async Task ObserveAsync(SessionRecord session, byte[] eventsJson)
+    {
+        try
+        {
+            var raised = await EvaluateAsync(session, eventsJson);
+            if (raised.Count == 0)
+            {
+                return;
+            }
+
+            var score = FrustrationScore.For(_signals);
+            await services.Signals.SaveSignalsAsync([.. raised.Select(signal => ToRecord(session, signal))], ToRecord(session, score), CancellationToken.None);
+            await NotifyAsync(session, raised, score);
+        }
+        catch (Exception exception)
+        {
+            LogFailed(services.Logger, exception, sessionId);
+            _evaluator = null;
+            _signals.Clear();
+        }
+    }
+
+    /// <summary>Each sink on its own: a failing one (a database hiccup reading alert rules) costs only its own work.</summary>
+    private async Task NotifyAsync(SessionRecord session, List<Signal> raised, SessionScore score)
+    {
+        foreach (var sink in services.Sinks)
+        {
+            try
+            {
+                await sink.OnRaisedAsync(session, raised, score);
+            }
+            catch (Exception exception)
+            {
+                LogSinkFailed(services.Logger, exception, sink.GetType().Name, sessionId);
+            }
+        }
+    }
+
+    private async Task<List<Signal>> EvaluateAsync(SessionRecord session, byte[] eventsJson)
+    {
+        var raised = new List<Signal>();
+        if (_evaluator is not null)
+        {
+            _evaluator.Feed(eventsJson, raised);
+            _signals.AddRange(raised);
+            return raised;
+        }
+
+        _evaluator = new SignalEvaluator(services.Options, session.ProjectId);
+        if (session.NextOrdinal == 1)
+        {
+            // This batch is the session's first: nothing before it to replay.
+            _evaluator.Feed(eventsJson, raised);
+            _signals.AddRange(raised);
+            return raised;
+        }
+
+        // The stored stream already holds this batch.
+        var all = await StoredEvaluation.EvaluateAsync(services.Sessions, sessionId, _evaluator, CancellationToken.None);
+        var stored = (await services.Signals.GetScoreAsync(sessionId, CancellationToken.None))?.SignalCount ?? 0;
+        _signals.AddRange(all);
+        return [.. all.Skip(stored)];
+    }
+
+    public static SignalRecord ToRecord(SessionRecord session, Signal signal) => new(
+        session.Id, signal.Index, session.ProjectId, signal.Type, signal.At, signal.Url, signal.Target?.Selector, signal.Target?.Text,
+        SignalJson.Evidence(signal.Evidence), signal.Explanation);
+
+    private SessionScoreRecord ToRecord(SessionRecord session, SessionScore score) => new(
+        session.Id, session.ProjectId, score.Score, _signals.Count, score.Types, [.. score.Pages.Select(page => new PageScoreRecord(page.Url, page.Score))]);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the frustration signals of session {SessionId} failed; they are evaluated again from storage with its next batch")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Sink} failed to handle new signals of session {SessionId}")]
+    private static partial void LogSinkFailed(ILogger logger, Exception exception, string sink, string sessionId);
+}

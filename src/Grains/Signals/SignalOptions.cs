@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SessionKit.Grains.Signals;
+
+/// <summary>Signal thresholds for every project, overridable per project (<c>SessionKit:Signals:Projects:{id}:...</c>).</summary>
+public sealed class SignalOptions
+{
+    public const string SectionName = "SessionKit:Signals";
+
+    public SignalThresholds Defaults { get; set; } = new();
+
+    /// <summary>Thresholds of single projects, by project id; a setting left out keeps its documented default.</summary>
+    public Dictionary<string, SignalThresholds> Projects { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>DOM nodes remembered per session to describe click targets; a page with more is described less well.</summary>
+    [Range(100, 1_000_000)]
+    public int MaxNodes { get; set; } = 20_000;
+
+    /// <summary>Signals raised per session at most, so a stuck page cannot flood storage and alerts.</summary>
+    [Range(1, 100_000)]
+    public int MaxSignalsPerSession { get; set; } = 500;
+
+    public SignalThresholds For(string projectId) =>
+        Projects.TryGetValue(projectId, out var thresholds) ? thresholds : Defaults;
+}

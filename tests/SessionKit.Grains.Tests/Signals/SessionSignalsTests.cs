@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using SessionKit.Grains.Sessions;
+using SessionKit.Grains.Signals;
+using SessionKit.Grains.Tests.Support;
+using SessionKit.Silo.Storage;
+using SessionKit.Testing;
+
+namespace SessionKit.Grains.Tests.Signals;
+
+public sealed class SessionSignalsTests
+{
+    private const long T = 1_732_183_200_000;
+
+    [Theory]
+    [MemberData(nameof(Recordings.All), MemberType = typeof(Recordings))]
+    public async Task LiveAndStoredEvaluationOfARecordingGiveTheSameSignals(string recording)
+    {
+        // Small chunks: the stored stream is many br+blobs chunks and pending batches, not one piece.
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Sessions:ChunkTargetBytes"] = "65536" });
+        var id = "recording-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedAsync(host, id);
+        var seq = 0;
+        foreach (var batch in Recordings.Batch(Recordings.Load(recording), maxEvents: 7))
+        {
+            Assert.Equal(AppendBatchOutcome.Stored, (await grain.AppendAsync(Batch(seq++, [.. batch.Select(e => e!.ToJsonString())]))).Outcome);
+        }
+
+        var live = await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None);
+        var stored = await StoredEvaluation.EvaluateAsync(host.Store, id, new SignalEvaluator(new SignalThresholds()), CancellationToken.None);
+
+        Assert.Equal(Comparable(stored.Select(signal => SessionSignals.ToRecord(Session(id), signal))), Comparable(live));
+    }
+
+    [Fact]
+    public async Task SignalsSurviveDeactivationAndAreStoredOnceWithTheirScore()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["SessionKit:Grains:IdleTimeout"] = "00:00:00.200",
+            ["SessionKit:Grains:IdleScanInterval"] = "00:00:00.050",
+        });
+        var id = "signals-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedAsync(host, id);
+        // A rage click whose third click comes after the grain left memory, then a dead click decided after that.
+        var stream = new EventStream().Load(T).Click(T + 1000).Click(T + 1200).Click(T + 1400).Later(T + 5000).Load(T + 6000, EventStream.Help);
+        var events = stream.Events;
+
+        await grain.AppendAsync(Batch(0, [.. events.Take(4)]));
+        await GrainHost.EventuallyAsync(() => Task.FromResult(host.Diagnostics.ActivationCount == 0), "the idle grain deactivated");
+        await grain.AppendAsync(Batch(1, [events[4]]));
+        await grain.AppendAsync(Batch(2, [.. events.Skip(5)]));
+        await GrainHost.EventuallyAsync(() => Task.FromResult(host.Diagnostics.ActivationCount == 0), "the idle grain deactivated again");
+        await grain.AppendAsync(Batch(3, [new EventStream().Later(T + 9000).Events[0]]));
+
+        var signals = await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None);
+        Assert.Equal([SignalTypes.RageClick, SignalTypes.DeadClick], signals.Select(signal => signal.Type));
+        Assert.Equal([0, 1], signals.Select(signal => signal.Index));
+        Assert.Equal(Comparable(stream.Evaluate().Select(signal => SessionSignals.ToRecord(Session(id), signal))), Comparable(signals));
+        var score = await host.Service<ISignalStore>().GetScoreAsync(id, CancellationToken.None);
+        Assert.Equal(35, score!.Score);
+        Assert.Equal([SignalTypes.DeadClick, SignalTypes.RageClick], score.Types);
+        Assert.Equal([new PageScoreRecord(EventStream.Shop, 35)], score.Pages);
+    }
+
+    private static SessionRecord Session(string id) => new() { Id = id, ProjectId = "p1", StartedAt = default, LastActivityAt = default };
+
+    private static List<string> Comparable(IEnumerable<SignalRecord> signals) =>
+        [.. signals.Select(signal => $"{signal with { EvidenceJson = "" }} {JsonNode.Parse(signal.EvidenceJson)!.ToJsonString()}")];
+
+    private static async Task<ISessionGrain> StartedAsync(GrainHost host, string id)
+    {
+        var grain = host.Grains.Get<ISessionGrain>(id);
+        await grain.StartAsync(new StartSession("p1", "v", "t", EventStream.Shop, null, "ua", 800, 600, DateTimeOffset.UnixEpoch));
+        return grain;
+    }
+
+    private static AppendBatch Batch(long seq, IReadOnlyList<string> events) =>
+        new("p1", seq, events.Count, Encoding.UTF8.GetBytes(string.Join(',', events)), [], null, null);
+}
