@@ -13,6 +13,8 @@ import { useSyncExternalStore } from 'react';
  * | `#/live`                          | active sessions of the default project |
  * | `#/projects/:projectId/live`      | active sessions of one project         |
  * | `#/live/:sessionId`               | live view of one session               |
+ * | `#/alerts`                        | alert rules and webhooks of the default project |
+ * | `#/projects/:projectId/alerts`    | alert rules and webhooks of one project |
  */
 export type Route =
   | { readonly name: 'sessions'; readonly projectId: string | null }
@@ -20,6 +22,7 @@ export type Route =
   | { readonly name: 'replay'; readonly sessionId: string; readonly t?: number }
   | { readonly name: 'live'; readonly projectId: string | null }
   | { readonly name: 'live-view'; readonly sessionId: string }
+  | { readonly name: 'alerts'; readonly projectId: string | null }
   | { readonly name: 'not-found'; readonly path: string };
 
 function safeDecode(part: string): string | null {
@@ -60,6 +63,10 @@ export function parseHash(hash: string): Route {
     const t = parseMoment(query);
     return t === undefined ? { name: 'replay', sessionId: second } : { name: 'replay', sessionId: second, t };
   }
+  if (first === 'projects' && second && third === 'alerts' && parts.length === 3) {
+    return { name: 'alerts', projectId: second };
+  }
+  if (first === 'alerts' && parts.length === 1) return { name: 'alerts', projectId: null };
   if (first === 'live' && parts.length === 1) return { name: 'live', projectId: null };
   if (first === 'live' && second && parts.length === 2) return { name: 'live-view', sessionId: second };
   return { name: 'not-found', path };
@@ -77,6 +84,8 @@ export function hrefFor(route: Route): string {
       return route.projectId === null ? '#/live' : `#/projects/${encodeURIComponent(route.projectId)}/live`;
     case 'live-view':
       return `#/live/${encodeURIComponent(route.sessionId)}`;
+    case 'alerts':
+      return route.projectId === null ? '#/alerts' : `#/projects/${encodeURIComponent(route.projectId)}/alerts`;
     case 'not-found':
       return `#${route.path}`;
   }
