@@ -7,7 +7,7 @@
 #                                 any of them finds a correctness failure (lost, duplicated or reordered
 #                                 events, a replay without its page, grains miscounting, the SDK sending nothing)
 #   bench/run.sh NAME             one benchmark at full size, rewriting its section:
-#                                 live | ingest | cluster | storage | grains | sdk | replay
+#                                 live | ingest | cluster | storage | grains | sdk | replay | signals
 #   bench/run.sh NAME ARGS...     one benchmark with its own options (bench/run.sh NAME --help lists them);
 #                                 add --doc docs/performance.md to write its section
 #   bench/run.sh load ARGS...     the load generator against any SessionKit servers (see docs/performance.md)
@@ -15,13 +15,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-benchmarks=(live ingest cluster storage grains sdk replay)
+benchmarks=(live ingest cluster storage grains sdk replay signals)
 bench=bench/SessionKit.Bench/bin/Release/net10.0/SessionKit.Bench.dll
 
 # The sdk and replay benchmarks need the SDK and the dashboard, which the server's build makes with npm
 # (only when their sources changed); the others need the server alone.
 case "${1:-all}" in
-  live | ingest | cluster | storage | grains | load)
+  live | ingest | cluster | storage | grains | load | signals)
     dotnet build bench/SessionKit.Bench/SessionKit.Bench.csproj -c Release -p:SkipFrontEndBuild=true -nologo -v quiet ;;
   *)
     dotnet build bench/SessionKit.Bench/SessionKit.Bench.csproj -c Release -nologo -v quiet ;;

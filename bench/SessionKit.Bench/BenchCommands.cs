@@ -5,6 +5,7 @@ using SessionKit.Bench.Ingest;
 using SessionKit.Bench.Live;
 using SessionKit.Bench.Load;
 using SessionKit.Bench.Replay;
+using SessionKit.Bench.Signals;
 using SessionKit.Bench.Storage;
 
 namespace SessionKit.Bench;
@@ -23,6 +24,7 @@ internal static class BenchCommands
           sdk       SDK size, and main-thread time in Chromium recording a mutation-heavy page, against rrweb alone
           replay    time to the first frame of a 30-minute session's replay in the dashboard, against a short one
           load      load generator: replays recordings as N sessions against any SessionKit URL(s), then checks storage
+          signals   frustration signal evaluation ns/event and memory per live session, against a JSON reader pass
         """;
 
     private static readonly Dictionary<string, (Func<IReadOnlyList<string>, CancellationToken, Task<int>> Run, string Usage)> Commands = new(StringComparer.Ordinal)
@@ -35,6 +37,7 @@ internal static class BenchCommands
         ["sdk"] = (SdkCommand.RunAsync, SdkBenchOptions.Usage),
         ["replay"] = (ReplayCommand.RunAsync, ReplayBenchOptions.Usage),
         ["load"] = (LoadCommand.RunAsync, LoadOptions.Usage),
+        ["signals"] = (SignalsCommand.RunAsync, SignalsBenchOptions.Usage),
     };
 
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)

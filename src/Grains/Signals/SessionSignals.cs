@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.Extensions.Logging;
+using SessionKit.Silo;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Signals;
@@ -7,16 +9,24 @@ namespace SessionKit.Grains.Signals;
 /// One session's live evaluation, owned by its grain. After an activation the evaluator is rebuilt from the
 /// stored stream on the first batch (signals stored before are recognised by index and not stored or
 /// announced again), so its state survives deactivation and crashes without a checkpoint of its own.
-/// Signals never fail ingest: on an error the evaluator is dropped and rebuilt from storage next time.
+/// Signals never fail ingest: when storage fails, the evaluator is dropped and rebuilt from storage with
+/// the next batch; when the evaluation itself fails, it would fail the same way again (it is deterministic),
+/// so signals stay off for the rest of this activation rather than replaying the session with every batch.
 /// </summary>
 public sealed partial class SessionSignals(string sessionId, SignalServices services)
 {
     private readonly List<Signal> _signals = [];
     private SignalEvaluator? _evaluator;
+    private bool _disabled;
 
     /// <summary>Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it).</summary>
     public async Task ObserveAsync(SessionRecord session, byte[] eventsJson)
     {
+        if (_disabled)
+        {
+            return;
+        }
+
         try
         {
             var raised = await EvaluateAsync(session, eventsJson);
@@ -29,9 +39,16 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
             await services.Signals.SaveSignalsAsync([.. raised.Select(signal => ToRecord(session, signal))], ToRecord(session, score), CancellationToken.None);
             await NotifyAsync(session, raised, score);
         }
+        catch (Exception exception) when (exception is ServiceUnavailableException or StorageConflictException or DbException)
+        {
+            LogStorageFailed(services.Logger, exception, sessionId);
+            _evaluator = null;
+            _signals.Clear();
+        }
         catch (Exception exception)
         {
-            LogFailed(services.Logger, exception, sessionId);
+            LogEvaluationFailed(services.Logger, exception, sessionId);
+            _disabled = true;
             _evaluator = null;
             _signals.Clear();
         }
@@ -86,8 +103,11 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
     private SessionScoreRecord ToRecord(SessionRecord session, SessionScore score) => new(
         session.Id, session.ProjectId, score.Score, _signals.Count, score.Types, [.. score.Pages.Select(page => new PageScoreRecord(page.Url, page.Score))]);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the frustration signals of session {SessionId} failed; they are evaluated again from storage with its next batch")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string sessionId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the frustration signals of session {SessionId} failed; they are evaluated again from storage with its next batch")]
+    private static partial void LogStorageFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating the frustration signals of session {SessionId} failed; signals are off for it until its grain is activated again")]
+    private static partial void LogEvaluationFailed(ILogger logger, Exception exception, string sessionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Sink} failed to handle new signals of session {SessionId}")]
     private static partial void LogSinkFailed(ILogger logger, Exception exception, string sink, string sessionId);

@@ -45,6 +45,19 @@ public sealed class MovementSignalTests
         Assert.Empty(Of(SignalTypes.ThrashedCursor, Thrash(7, everyMs: 401)));
     }
 
+    [Fact]
+    public void MovementsOutOfTimeOrderStartTheCountOver()
+    {
+        // Seven swings, but the clock jumps back before the fourth: two short runs, neither long enough.
+        var stream = new EventStream().Load(T).Move(T + 1000, 100, 300);
+        foreach (var (offset, x) in new[] { (1200, 200), (1400, 100), (1600, 200), (900, 100), (1000, 200), (1100, 100), (1250, 200) })
+        {
+            stream.Move(T + offset, x, 300);
+        }
+
+        Assert.Empty(Of(SignalTypes.ThrashedCursor, stream));
+    }
+
     private static EventStream ScrollUpAndDown(int swings, int swingPx = 400, int everyMs = 1000, int target = 1)
     {
         var stream = new EventStream().Load(T).Scroll(T + 1000, 0, target);

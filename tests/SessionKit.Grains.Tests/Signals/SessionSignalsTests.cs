@@ -63,6 +63,32 @@ public sealed class SessionSignalsTests
         Assert.Equal([new PageScoreRecord(EventStream.Shop, 35)], score.Pages);
     }
 
+    [Fact]
+    public async Task AProjectsOwnThresholdsApply()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Signals:Projects:p1:RageClickMinClicks"] = "4" });
+        var id = "thresholds-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedAsync(host, id);
+
+        await grain.AppendAsync(Batch(0, [.. new EventStream().Load(T).Clicks(T + 1000, 3, 100).Events]));
+        Assert.DoesNotContain(await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None), s => s.Type == SignalTypes.RageClick);
+        await grain.AppendAsync(Batch(1, [.. new EventStream().Click(T + 1300).Events]));
+        Assert.Contains(await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None), s => s.Type == SignalTypes.RageClick);
+    }
+
+    [Fact]
+    public void ALiveSignalSurvivesTheClusterBussJsonRoundTrip()
+    {
+        var signal = new EventStream().Load(T).Clicks(T + 1000, 3, 100).Evaluate()[0];
+        var message = new LiveSignalRaised("s", "p", 35, signal);
+
+        var back = (LiveSignalRaised)System.Text.Json.JsonSerializer.Deserialize(
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, typeof(LiveSignalRaised)), typeof(LiveSignalRaised))!;
+
+        Assert.Equal(SignalJson.Of([signal]), SignalJson.Of([back.Signal]));
+        Assert.Equal(("s", "p", 35), (back.SessionId, back.ProjectId, back.Score));
+    }
+
     private static SessionRecord Session(string id) => new() { Id = id, ProjectId = "p1", StartedAt = default, LastActivityAt = default };
 
     private static List<string> Comparable(IEnumerable<SignalRecord> signals) =>

@@ -1,3 +1,4 @@
+import { createAlertsApi, type AlertsApi } from './alerts-api';
 import { sessionSignalsDecoder, type SessionSignals } from './signal-decoders';
 import { createHttp, type Http, type HttpOptions } from './http';
 import {
@@ -26,7 +27,7 @@ const V1 = '/api/v1';
 const segment = (value: string): string => encodeURIComponent(value);
 
 /** The one typed client for the SessionKit HTTP API (docs/api.md). */
-export interface SessionKitApi {
+export interface SessionKitApi extends AlertsApi {
   getAuthState(): Promise<AuthState>;
   setup(credentials: Credentials): Promise<void>;
   /** Rejects with UnauthorizedError on a wrong name or password (without signing anyone out). */
@@ -55,6 +56,7 @@ export interface SessionKitApi {
 
 export function createSessionKitApi(http: Http): SessionKitApi {
   return {
+    ...createAlertsApi(http),
     getAuthState: () => http.request(`${V1}/auth/state`, authStateDecoder, { ownUnauthorized: true }),
     setup: (credentials) =>
       http.send(`${V1}/auth/setup`, { method: 'POST', body: credentials, ownUnauthorized: true }),

@@ -27,6 +27,9 @@ export function AppShell(props: { route: Route; userName: string | null; childre
           <NavLink to={{ name: 'live', projectId: null }} active={route.name === 'live' || route.name === 'live-view'}>
             Live
           </NavLink>
+          <NavLink to={{ name: 'alerts', projectId: null }} active={route.name === 'alerts'}>
+            Alerts
+          </NavLink>
           <NavLink to={{ name: 'projects' }} active={route.name === 'projects'}>
             Projects
           </NavLink>

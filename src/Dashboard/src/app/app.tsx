@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { AuthGate } from '../features/auth/auth-gate';
+import { AlertsPage } from '../features/alerts/alerts-page';
 import { ProjectsPage } from '../features/projects/projects-page';
 import { LiveSessionsPage } from '../features/live/live-sessions-page';
 import { SessionsPage } from '../features/sessions/sessions-page';
@@ -29,6 +30,8 @@ function Page(props: { route: Route }) {
       );
     case 'live':
       return <LiveSessionsPage projectId={route.projectId} />;
+    case 'alerts':
+      return <AlertsPage projectId={route.projectId} />;
     case 'live-view':
       return (
         <Suspense fallback={<div className="panel panel--padded muted">Loading live view…</div>}>

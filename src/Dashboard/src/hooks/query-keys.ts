@@ -9,6 +9,9 @@ export const queryKeys = {
   sessionEvents: (id: string) => ['session', id, 'events'] as const,
   comments: (sessionId: string) => ['session', sessionId, 'comments'] as const,
   signals: (sessionId: string) => ['session', sessionId, 'signals'] as const,
+  webhooks: (projectId: string) => ['alerts', projectId, 'webhooks'] as const,
+  alertRules: (projectId: string) => ['alerts', projectId, 'rules'] as const,
+  deliveries: (projectId: string, webhookId: string) => ['alerts', projectId, 'deliveries', webhookId] as const,
   /** Active sessions of a project, kept current by the live hub's pushes. */
   liveSessions: (projectId: string) => ['live', projectId, 'sessions'] as const,
   visitor: (projectId: string, visitorId: string) => ['visitor', projectId, visitorId] as const,

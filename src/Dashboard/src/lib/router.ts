@@ -15,6 +15,8 @@ import { useSyncExternalStore } from 'react';
  * | `#/live/:sessionId`               | live view of one session               |
  * | `#/projects/:projectId/visitors/:visitorId` | a device visitor's journeys     |
  * | `#/projects/:projectId/persons/:userId`     | a person across devices         |
+ * | `#/alerts`                        | alert rules and webhooks of the default project |
+ * | `#/projects/:projectId/alerts`    | alert rules and webhooks of one project |
  */
 export type Route =
   | { readonly name: 'sessions'; readonly projectId: string | null }
@@ -24,6 +26,7 @@ export type Route =
   | { readonly name: 'live-view'; readonly sessionId: string }
   | { readonly name: 'visitor'; readonly projectId: string; readonly visitorId: string }
   | { readonly name: 'person'; readonly projectId: string; readonly userId: string }
+  | { readonly name: 'alerts'; readonly projectId: string | null }
   | { readonly name: 'not-found'; readonly path: string };
 
 function safeDecode(part: string): string | null {
@@ -70,6 +73,10 @@ export function parseHash(hash: string): Route {
     const t = parseMoment(query);
     return t === undefined ? { name: 'replay', sessionId: second } : { name: 'replay', sessionId: second, t };
   }
+  if (first === 'projects' && second && third === 'alerts' && parts.length === 3) {
+    return { name: 'alerts', projectId: second };
+  }
+  if (first === 'alerts' && parts.length === 1) return { name: 'alerts', projectId: null };
   if (first === 'live' && parts.length === 1) return { name: 'live', projectId: null };
   if (first === 'live' && second && parts.length === 2) return { name: 'live-view', sessionId: second };
   return { name: 'not-found', path };
@@ -91,6 +98,8 @@ export function hrefFor(route: Route): string {
       return `#/projects/${encodeURIComponent(route.projectId)}/visitors/${encodeURIComponent(route.visitorId)}`;
     case 'person':
       return `#/projects/${encodeURIComponent(route.projectId)}/persons/${encodeURIComponent(route.userId)}`;
+    case 'alerts':
+      return route.projectId === null ? '#/alerts' : `#/projects/${encodeURIComponent(route.projectId)}/alerts`;
     case 'not-found':
       return `#${route.path}`;
   }

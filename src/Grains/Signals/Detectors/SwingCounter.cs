@@ -12,6 +12,7 @@ internal sealed class SwingCounter
     private int _extreme;
     private int _min;
     private int _max;
+    private long _lastAt = long.MinValue;
 
     public int Count => _reversals.Count;
 
@@ -20,6 +21,13 @@ internal sealed class SwingCounter
     /// <summary>Adds a position; true when it completes a direction change.</summary>
     public bool Move(long at, int position, int minSwing, int window, int keep)
     {
+        if (at < _lastAt)
+        {
+            // Time went backwards (a recording out of order): what was counted says nothing about now.
+            Reset();
+        }
+
+        _lastAt = at;
         if (!Turned(position, minSwing))
         {
             return false;
@@ -39,6 +47,7 @@ internal sealed class SwingCounter
         _reversals.Clear();
         _started = false;
         _direction = 0;
+        _lastAt = long.MinValue;
     }
 
     private bool Turned(int position, int minSwing)
