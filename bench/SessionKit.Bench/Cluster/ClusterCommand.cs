@@ -31,21 +31,14 @@ internal static class ClusterCommand
             summaries.Add(new ClusterSummary(nodes, runs));
         }
 
-        Console.WriteLine();
-        Console.WriteLine(ClusterTable.Console(summaries));
-        if (options.DocumentPath is not null && !cancellationToken.IsCancellationRequested)
-        {
-            var body = $"{settings}\n\n{ClusterTable.Markdown(summaries)}\nEvery run:\n\n"
-                + string.Join('\n', summaries.SelectMany(s => s.Runs).Select(r => "- " + ClusterTable.RunLine(r))) + "\n";
-            PerformanceDocument.WriteSection(options.DocumentPath, "Cluster ingest", "cluster", machine, options.Command ?? CommandLine(), body);
-            Console.WriteLine($"Wrote the cluster results to {options.DocumentPath}.");
-        }
-
-        var correct = summaries.Count > 0 && summaries.All(s => s.Correct);
-        Console.WriteLine(correct
-            ? "Correctness: every acknowledged event was stored once, in order; no batch was given up."
-            : "Correctness: FAILED (see the runs above).");
-        return correct ? 0 : 1;
+        return BenchReport.Finish(
+            ClusterTable.Console(summaries),
+            () => $"{settings}\n\n{ClusterTable.Markdown(summaries)}\nEvery run:\n\n"
+                + string.Join('\n', summaries.SelectMany(s => s.Runs).Select(r => "- " + ClusterTable.RunLine(r))) + "\n",
+            options.DocumentPath is null ? null : (options.DocumentPath, "Cluster ingest", "cluster", options.Command ?? CommandLine()),
+            machine,
+            summaries.Count > 0 && summaries.All(s => s.Correct),
+            cancellationToken);
     }
 
     private static string Settings(ClusterBenchOptions options) => FormattableString.Invariant(

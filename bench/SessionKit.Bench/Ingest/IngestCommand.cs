@@ -35,21 +35,14 @@ internal static class IngestCommand
             summaries.Add(new IngestSummary(sessions, runs, discarded));
         }
 
-        Console.WriteLine();
-        Console.WriteLine(IngestTable.Console(summaries));
-        if (options.DocumentPath is not null && !cancellationToken.IsCancellationRequested)
-        {
-            var body = $"{settings}\n\n{IngestTable.Markdown(summaries)}\nEvery run:\n\n"
-                + string.Join('\n', summaries.SelectMany(s => s.All).Select(r => "- " + IngestTable.RunLine(r))) + "\n";
-            PerformanceDocument.WriteSection(options.DocumentPath, "Ingest throughput", "ingest", machine, options.Command ?? CommandLine(), body);
-            Console.WriteLine($"Wrote the ingest results to {options.DocumentPath}.");
-        }
-
-        var correct = summaries.Count > 0 && summaries.All(s => s.Correct);
-        Console.WriteLine(correct
-            ? "Correctness: every acknowledged event was stored once, in order; no batch was given up."
-            : "Correctness: FAILED (see the runs above).");
-        return correct ? 0 : 1;
+        return BenchReport.Finish(
+            IngestTable.Console(summaries),
+            () => $"{settings}\n\n{IngestTable.Markdown(summaries)}\nEvery run:\n\n"
+                + string.Join('\n', summaries.SelectMany(s => s.All).Select(r => "- " + IngestTable.RunLine(r))) + "\n",
+            options.DocumentPath is null ? null : (options.DocumentPath, "Ingest throughput", "ingest", options.Command ?? CommandLine()),
+            machine,
+            summaries.Count > 0 && summaries.All(s => s.Correct),
+            cancellationToken);
     }
 
     private static string Settings(IngestBenchOptions options, IReadOnlyList<BatchPlan> plans) => FormattableString.Invariant(
