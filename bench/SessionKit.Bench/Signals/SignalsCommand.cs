@@ -11,7 +11,7 @@ namespace SessionKit.Bench.Signals;
 /// <summary><c>signals</c>: evaluator cost per event and memory per live session (docs/performance.md, "Signals").</summary>
 internal static class SignalsCommand
 {
-    public static Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var options = SignalsBenchOptions.Parse(args);
         var machine = MachineInfo.Read();
@@ -36,12 +36,19 @@ internal static class SignalsCommand
 
         var table = string.Join('\n', rows);
         Console.WriteLine(table);
+        var ingest = options.IngestRuns > 0 ? await IngestWithAndWithoutSignals.RunAsync(options, cancellationToken) : [];
+        if (ingest.Count > 0)
+        {
+            table += "\n\n" + IngestWithAndWithoutSignals.Table(ingest);
+            Console.WriteLine(IngestWithAndWithoutSignals.Table(ingest));
+        }
+
         if (options.DocumentPath is { } document)
         {
             PerformanceDocument.WriteSection(document, "Signals", "signals", machine, options.Command ?? "SessionKit.Bench signals", table + "\n");
         }
 
-        return Task.FromResult(0);
+        return ingest.All(result => result.Correct) ? 0 : 1;
     }
 
     /// <summary>The recording as the SDK would send it: batches of up to 50 events, each its events' JSON joined by commas.</summary>

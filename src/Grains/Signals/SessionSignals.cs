@@ -22,7 +22,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
     /// <summary>Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it).</summary>
     public async Task ObserveAsync(SessionRecord session, byte[] eventsJson)
     {
-        if (_disabled)
+        if (_disabled || !services.Options.Enabled)
         {
             return;
         }

@@ -7,6 +7,9 @@ public sealed class SignalOptions
 {
     public const string SectionName = "SessionKit:Signals";
 
+    /// <summary>False turns frustration signals off on this node: no evaluation, no signals, no alerts (the ingest cost without rules).</summary>
+    public bool Enabled { get; set; } = true;
+
     public SignalThresholds Defaults { get; set; } = new();
 
     /// <summary>Thresholds of single projects, by project id; a setting left out keeps its documented default.</summary>

@@ -77,6 +77,20 @@ public sealed class SessionSignalsTests
     }
 
     [Fact]
+    public async Task SignalsTurnedOffEvaluateNothingAndStoreEveryBatch()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Signals:Enabled"] = "false" });
+        var id = "off-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedAsync(host, id);
+
+        var outcome = await grain.AppendAsync(Batch(0, [.. new EventStream().Load(T).Clicks(T + 1000, 5, 100).Events]));
+
+        Assert.Equal(AppendBatchOutcome.Stored, outcome.Outcome);
+        Assert.Empty(await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None));
+        Assert.Null(await host.Service<ISignalStore>().GetScoreAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
     public void ALiveSignalSurvivesTheClusterBussJsonRoundTrip()
     {
         var signal = new EventStream().Load(T).Clicks(T + 1000, 3, 100).Evaluate()[0];
