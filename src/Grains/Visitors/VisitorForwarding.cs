@@ -24,6 +24,13 @@ public static class VisitorForwarding
             return Task.CompletedTask;
         }
 
+        // Without a visitor id (storage-less SDK, API clients) the session is a device of its own: nothing
+        // to link or order until it identifies, so no grain is woken for it before then.
+        if (session.VisitorId is null && identifies.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         var visitorId = IdentityKeys.VisitorIdOf(session.Id, session.VisitorId);
         var activity = new SessionActivity(session.Id, session.ProjectId, session.TabId, session.FirstEventAt, identifies, tabs);
         return grains.Get<IVisitorGrain>(IdentityKeys.Visitor(session.ProjectId, visitorId)).NoteAsync(activity);

@@ -95,6 +95,17 @@ public sealed class VisitorGrainTests
     }
 
     [Fact]
+    public async Task ASessionWithoutVisitorIdIsLinkedByIdentifyAlone()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var anonymous = await RecordAsync(host, null, 1_000);
+        var identified = await RecordAsync(host, null, 2_000, Identify("ada", 2_100, "{}"));
+
+        Assert.Equal([identified], await SessionsOfAsync(host, "ada"));
+        Assert.Empty(await host.Service<ISessionLinkStore>().ListLinksOfVisitorAsync(_projectId, IdentityKeys.VisitorIdOf(anonymous, null), Ct));
+    }
+
+    [Fact]
     public async Task PrivateTraitsOfTheProjectAreNotStored()
     {
         await using var host = await GrainHost.StartAsync();
@@ -144,7 +155,7 @@ public sealed class VisitorGrainTests
         Assert.Empty(await host.Service<IVisitorAliasStore>().ListVisitorsOfPersonAsync(_projectId, "ada", Ct));
     }
 
-    private async Task<string> RecordAsync(GrainHost host, string visitorId, long startMs, params string[] events)
+    private async Task<string> RecordAsync(GrainHost host, string? visitorId, long startMs, params string[] events)
     {
         var sessionId = NewId("s");
         var grain = host.Grains.Get<ISessionGrain>(sessionId);
