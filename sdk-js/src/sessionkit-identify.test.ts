@@ -73,4 +73,15 @@ describe('identify and reset', () => {
     const kinds = fake.events().flatMap((r) => tagged(r.body, 'sessionkit/tab')).map((p) => (p as { kind: string }).kind);
     expect(kinds).toEqual(['opened', 'focused', 'closed']);
   });
+
+  it('reset closes the tab in the old session and opens it in the new one', async () => {
+    const { fake, kit } = start({ announceTabs: true });
+    const before = kit.getSessionId();
+    kit.reset();
+    await kit.flush();
+    const kinds = (sessionId: string | null) =>
+      fake.events().filter((r) => r.sessionId === sessionId).flatMap((r) => tagged(r.body, 'sessionkit/tab')).map((p) => (p as { kind: string }).kind);
+    expect(kinds(before)).toEqual(['opened', 'focused', 'closed']);
+    expect(kinds(kit.getSessionId())).toEqual(['opened', 'focused']);
+  });
 });

@@ -295,7 +295,11 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     },
     reset() {
       store.resetVisitor();
-      if (recording) rotate(Date.now());
+      if (!recording) return;
+      // The old visitor's session closes its tab lane; the new one opens its own.
+      shutTabs();
+      rotate(Date.now());
+      openTabs();
     },
   };
 }

@@ -78,6 +78,13 @@ public sealed class VisitorGrain(
                 .IdentifiedAsync(new PersonSeen(_visitorId, identified.Traits, identified.AtMs));
         }
 
+        if (activity.Identifies.Count > 0)
+        {
+            // Storage's aliases, not only this activation's: while a partition moves between nodes two
+            // activations may briefly both hear identifies, and each must link from all of them.
+            _aliases = [.. await aliasStore.ListAliasesOfVisitorAsync(_projectId, _visitorId, CancellationToken.None)];
+        }
+
         await RelinkAsync();
     }
 

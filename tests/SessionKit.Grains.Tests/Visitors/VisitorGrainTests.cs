@@ -77,6 +77,35 @@ public sealed class VisitorGrainTests
     }
 
     [Fact]
+    public async Task ASessionWhoseFirstBatchIsEmptyIsPlacedByItsFirstEvents()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var device = NewId("v");
+        var ada = await RecordAsync(host, device, 500, Identify("ada", 600, "{}"));
+        var heartbeatFirst = NewId("s");
+        var grain = host.Grains.Get<ISessionGrain>(heartbeatFirst);
+        await grain.StartAsync(new StartSession(_projectId, device, "tab", null, null, null, null, null, DateTimeOffset.UnixEpoch));
+        await grain.AppendAsync(new AppendBatch(_projectId, 0, 0, [], [], null, null));
+        await grain.AppendAsync(Batch(1, 3_000));
+        var grace = await RecordAsync(host, device, 4_900, Identify("grace", 5_000, "{}"));
+
+        // It started at 3 s, while ada was the one identified: hers, not the latest person's.
+        Assert.Equal(Sorted(ada, heartbeatFirst), await SessionsOfAsync(host, "ada"));
+        Assert.Equal([grace], await SessionsOfAsync(host, "grace"));
+    }
+
+    [Fact]
+    public async Task ASessionWithoutVisitorIdIsLinkedByIdentifyAlone()
+    {
+        await using var host = await GrainHost.StartAsync();
+        var anonymous = await RecordAsync(host, null, 1_000);
+        var identified = await RecordAsync(host, null, 2_000, Identify("ada", 2_100, "{}"));
+
+        Assert.Equal([identified], await SessionsOfAsync(host, "ada"));
+        Assert.Empty(await host.Service<ISessionLinkStore>().ListLinksOfVisitorAsync(_projectId, IdentityKeys.VisitorIdOf(anonymous, null), Ct));
+    }
+
+    [Fact]
     public async Task PrivateTraitsOfTheProjectAreNotStored()
     {
         await using var host = await GrainHost.StartAsync();
@@ -126,7 +155,7 @@ public sealed class VisitorGrainTests
         Assert.Empty(await host.Service<IVisitorAliasStore>().ListVisitorsOfPersonAsync(_projectId, "ada", Ct));
     }
 
-    private async Task<string> RecordAsync(GrainHost host, string visitorId, long startMs, params string[] events)
+    private async Task<string> RecordAsync(GrainHost host, string? visitorId, long startMs, params string[] events)
     {
         var sessionId = NewId("s");
         var grain = host.Grains.Get<ISessionGrain>(sessionId);

@@ -27,6 +27,8 @@ export const projectDecoder = object({
   /** Viewers must wait for the visitor's consent before they see anything live. */
   requireLiveConsent: boolean,
   createdAt: isoDate,
+  /** Trait names identify never stores (absent from older servers: none). */
+  privateTraits: (value: unknown, path: string) => (value === undefined || value === null ? [] : array(string)(value, path)),
 });
 export type Project = Decoded<typeof projectDecoder>;
 
@@ -138,4 +140,5 @@ export interface ProjectChanges {
   readonly name?: string;
   readonly allowedOrigins?: readonly string[];
   readonly requireLiveConsent?: boolean;
+  readonly privateTraits?: readonly string[];
 }

@@ -69,6 +69,7 @@ export function makeProject(overrides: Partial<Project> = {}): Project {
     allowedOrigins: [],
     requireLiveConsent: false,
     createdAt: '2026-11-20T09:00:00Z',
+    privateTraits: [],
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { buildInstallSnippet } from './install-snippet';
 import { LiveConsentToggle } from './live-consent-toggle';
+import { PrivateTraitsField } from './private-traits-field';
 import { formatOrigins, parseOrigins } from './origins';
 
 function OriginsEditor(props: { project: Project }) {
@@ -89,6 +90,7 @@ export function ProjectCard(props: { project: Project }) {
       </div>
       <OriginsEditor project={project} />
       <LiveConsentToggle project={project} />
+      <PrivateTraitsField project={project} />
       <div className="project-card__section">
         <div className="key-row key-row--spread">
           <span className="field__label">Install snippet</span>

@@ -102,6 +102,23 @@ describe('SessionsPage', () => {
     });
   });
 
+  it('filters by user id and trait, and links the person', async () => {
+    const { fetch, calls } = fakeFetch(projects, route('GET', /\/sessions$/, () => json({ items: [], nextCursor: null })));
+    renderWithApp(<SessionsPage projectId="shop" />, { fetch });
+    await screen.findByTestId('sessions-empty');
+
+    fireEvent.change(screen.getByTestId('filter-user'), { target: { value: 'ada' } });
+    fireEvent.change(screen.getByTestId('filter-trait'), { target: { value: 'plan:pro' } });
+    fireEvent.click(screen.getByTestId('filter-apply'));
+
+    await waitFor(() => {
+      const last = calls.filter((c) => c.url.pathname.endsWith('/sessions')).at(-1)!;
+      expect(last.url.searchParams.get('userId')).toBe('ada');
+      expect(last.url.searchParams.get('trait')).toBe('plan:pro');
+    });
+    expect((await screen.findByTestId('open-person')).getAttribute('href')).toBe('#/projects/shop/persons/ada');
+  });
+
   it('opens the replay when a row is clicked', async () => {
     const session = makeSession();
     const { fetch } = fakeFetch(projects, route('GET', /\/sessions$/, () => json({ items: [session], nextCursor: null })));

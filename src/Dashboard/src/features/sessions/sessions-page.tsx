@@ -35,6 +35,13 @@ export function SessionsPage(props: { projectId: string | null }) {
         <ProjectPicker projectId={projectId} routeFor={(id) => ({ name: 'sessions', projectId: id })} />
       </div>
       <SessionFilterBar value={form} onChange={setForm} />
+      {projectId !== null && filters.userId && (
+        <p className="muted">
+          <a href={hrefFor({ name: 'person', projectId, userId: filters.userId })} data-testid="open-person">
+            Open person {filters.userId}: devices, traits and timeline
+          </a>
+        </p>
+      )}
 
       {projects.isSuccess && projectId === null && (
         <div className="panel empty" data-testid="sessions-empty">
