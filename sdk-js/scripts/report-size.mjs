@@ -5,13 +5,15 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-// sdkOnly was 5 KB until live mode, 5.5 KB until visitors and error capture; why it is 6.5 KB now, and what the
-// issue's 5 KB target would take, is written in docs/sdk.md ("Size") and docs/performance.md ("SDK").
-const budgets = { sdkOnly: 6.5 * 1024, bundle: 30 * 1024 };
+// sdkOnly was 5 KB until live mode, 5.5 KB until visitors and error capture, 6.5 KB until live mode
+// became a file of its own, loaded lazily; why it is 5.75 KB now, above the issue's 5 KB target, is
+// written in docs/sdk.md ("Size") and docs/performance.md ("SDK").
+const budgets = { sdkOnly: 5.75 * 1024, bundle: 30 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
-// The SDK's own code: the script-tag build again, with rrweb left out.
+// The SDK's own code: the script-tag build again, with rrweb left out (and live mode, which is a
+// file of its own, loaded when a viewer first watches).
 const result = await build({
   configFile: false,
   logLevel: 'silent',
@@ -20,7 +22,7 @@ const result = await build({
     minify: 'terser',
     target: 'es2020',
     lib: { entry: 'src/global.ts', name: 'SessionKit', formats: ['iife'], fileName: () => 'sdk-only.js' },
-    rollupOptions: { external: ['@rrweb/record'], output: { globals: { '@rrweb/record': 'rrweb' } } },
+    rollupOptions: { external: ['@rrweb/record'], output: { globals: { '@rrweb/record': 'rrweb' }, generatedCode: { symbols: false } } },
   },
 });
 const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
@@ -29,19 +31,28 @@ const sdkOnly = gz(outputs.find((o) => o.type === 'chunk').code);
 let failed = false;
 const iife = readFileSync('dist/sessionkit.js', 'utf8');
 const esm = readFileSync('dist/sessionkit.mjs', 'utf8');
+// Live mode, loaded only once a viewer watches: sessionkit-live.js for the script tag, a chunk for the ES module.
+const liveIife = readFileSync('dist/sessionkit-live.js', 'utf8');
+const liveEsm = readFileSync('dist/sessionkit-live.mjs', 'utf8');
 const check = (ok, message) => {
   if (!ok) console.error(`build check failed: ${message}`);
   failed ||= !ok;
 };
 check(/^var SessionKit\s*=/.test(iife), 'dist/sessionkit.js must define the global SessionKit');
 check(/export\s*\{[^}]*\bcreateSessionKit\b/.test(esm), 'dist/sessionkit.mjs must export createSessionKit');
+check(/^var SessionKitLive\s*=/.test(liveIife), 'dist/sessionkit-live.js must define the global SessionKitLive');
+check(esm.includes('import("./sessionkit-live.mjs")'), 'dist/sessionkit.mjs must import live mode lazily from ./sessionkit-live.mjs');
+// The consent request's path is only in live mode: in a core file it would mean live mode was bundled in.
+for (const [name, code] of [['sessionkit.js', iife], ['sessionkit.mjs', esm]]) {
+  check(!code.includes('live-consent'), `${name} must not contain live mode (it is loaded lazily)`);
+}
 // The page only loads the recorder; replay code in here would be dead weight (rrweb's layout).
 for (const [name, code] of [['sessionkit.js', iife], ['sessionkit.mjs', esm]]) {
   check(!/Replayer|rr-player/.test(code), `${name} must not contain rrweb replay code`);
 }
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ sdkOnly, iife: gz(iife), esm: gz(esm), budgets }));
+  console.log(JSON.stringify({ sdkOnly, live: gz(liveIife), iife: gz(iife), esm: gz(esm), budgets }));
   process.exit(failed ? 1 : 0);
 }
 
@@ -51,6 +62,7 @@ const line = (name, bytes, budget) => {
   console.log(`${name.padEnd(28)} ${kb(bytes).padStart(10)} gzipped${budget ? ` (budget ${kb(budget)})` : ''}${over ? '  OVER BUDGET' : ''}`);
 };
 line('SDK code without rrweb', sdkOnly, budgets.sdkOnly);
+line('live mode, loaded lazily', gz(liveIife));
 line('dist/sessionkit.js (IIFE)', gz(iife), budgets.bundle);
 line('dist/sessionkit.mjs (ESM)', gz(esm), budgets.bundle);
 if (failed) process.exit(1);

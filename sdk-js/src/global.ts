@@ -1,8 +1,9 @@
 // Entry of the script-tag build: its exports become `window.SessionKit`.
-import { createSessionKit, type SessionKit } from './sessionkit';
+import { loadLiveScript } from './live-script';
 import type { SessionKitInit } from './options';
+import { createSessionKit as start, type SessionKit } from './sessionkit';
 
-export { createSessionKit };
+export const createSessionKit = (init: SessionKitInit): SessionKit => start(init, loadLiveScript);
 export { defaultOptions } from './options';
 
 // The one module-level singleton the house style allows: the page-wide script-tag instance.
@@ -10,7 +11,7 @@ let instance: SessionKit | null = null;
 
 export function init(options: SessionKitInit): SessionKit {
   if (instance) {
-    console.warn('[SessionKit] init() was called twice; the first configuration stays in effect.');
+    console.warn('[SessionKit] init() called twice; the first options stay in effect');
     return instance;
   }
   instance = createSessionKit(options);

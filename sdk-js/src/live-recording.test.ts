@@ -1,7 +1,7 @@
 import { record } from '@rrweb/record';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionKitInit } from './options';
-import { createSessionKit, type SessionKit } from './sessionkit';
+import { createSessionKit, type SessionKit } from './index';
 import { createFakeTransport, liveServer, plain } from './test-support/fake-transport';
 
 // Real rrweb on a jsdom page: the SDK's own live UI must never end up in the recording, not even
@@ -30,8 +30,8 @@ async function recordWhileWatched(init: Partial<SessionKitInit>): Promise<{ text
   const fake = createFakeTransport(liveServer({ live: 100, consentRequested: true }).responder);
   kit = createSessionKit({ endpoint: 'https://sk.test', projectKey: 'pk', gzip: false, transport: fake.transport, ...init });
   await tick();
-  await kit.flush(); // answered: live, and consent wanted
-  expect(document.querySelectorAll('sessionkit-ui')).toHaveLength(2); // the badge and the dialog
+  await kit.flush(); // answered: live, and consent wanted; live mode is imported now
+  await vi.waitFor(() => expect(document.querySelectorAll('sessionkit-ui')).toHaveLength(2)); // the badge and the dialog
   const control = document.createElement('p');
   control.textContent = 'added-while-watched';
   document.body.append(control);

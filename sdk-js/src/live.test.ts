@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseAnswer } from './live';
+import { parseAnswer } from './live-facade';
 import { answer, liveAnswer, liveServer, plain, settle, type Responder } from './test-support/fake-transport';
 import { emit, MINUTE, mouse, mutation, resetPage, start, stopAll } from './test-support/sessionkit-fixture';
 import { rr } from './test-support/fake-rrweb';
@@ -260,10 +260,11 @@ describe('live across page loads', () => {
     expect(saved()).toBeNull();
   });
 
-  it('starts the next page of a session watched a moment ago live: badge at once, snapshot sent promptly', async () => {
+  it('starts the next page of a session watched a moment ago live: badge once live mode loaded, snapshot sent promptly', async () => {
     const id = await leaveWatchedPage(4_000);
     const { fake, kit } = start({}, liveServer({ live: 100 }).responder);
     expect(kit.getSessionId()).toBe(id);
+    await settle(); // live mode loads (the fixture's loader takes a few microtasks)
     expect(document.querySelectorAll('sessionkit-ui')).toHaveLength(1); // the badge, before any answer
     snapshot();
     await vi.advanceTimersByTimeAsync(99);

@@ -90,10 +90,10 @@ export function resolveOptions(init: SessionKitInit): SessionKitOptions {
   const projectKey: unknown = options.projectKey;
   const rate: unknown = options.sampleRate;
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
-    throw new TypeError('[SessionKit] `endpoint` is required (the base URL of your SessionKit server).');
+    throw new TypeError("[SessionKit] endpoint (your SessionKit server's URL) is required");
   }
   if (typeof projectKey !== 'string' || projectKey === '') {
-    throw new TypeError('[SessionKit] `projectKey` is required (the ingest key of your project).');
+    throw new TypeError("[SessionKit] projectKey (your project's ingest key) is required");
   }
   options.endpoint = endpoint.trim().replace(/\/+$/, '');
   options.sampleRate = typeof rate === 'number' && Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 1;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionKitInit } from './options';
-import { createSessionKit, type SessionKit } from './sessionkit';
+import { createSessionKit, type SessionKit } from './index';
 import { createFakeTransport, plain } from './test-support/fake-transport';
 
 // Real rrweb on a jsdom page: what leaves the browser must not contain what the user typed.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSessionKit, type SessionKit } from './sessionkit';
+import { createSessionKit, type SessionKit } from './index';
 import { createFakeTransport, plain } from './test-support/fake-transport';
 
 // Real rrweb: the error reaches the server as a custom event in the same stream as the clicks.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSessionKit } from './sessionkit';
+import { createSessionKit } from './index';
 import { answer, networkError, plain, settle, started } from './test-support/fake-transport';
 import { emit, MINUTE, mouse, mutation, resetPage, seqs, start, stopAll } from './test-support/sessionkit-fixture';
 import { rr } from './test-support/fake-rrweb';

@@ -1,6 +1,6 @@
 import { identifyPayload, type Traits } from './identity';
 import { captureErrors, ERROR_EVENT_TAG } from './errors';
-import { createLive, parseAnswer } from './live';
+import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, type SessionState } from './session-store';
@@ -40,7 +40,8 @@ const inert: SessionKit = {
   reset: () => undefined,
 };
 
-export function createSessionKit(init: SessionKitInit): SessionKit {
+/** loadLive: how this build fetches live mode (index.ts and global.ts pass theirs). */
+export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): SessionKit {
   const options = resolveOptions(init);
   // Server-side rendering imports the SDK too; there is nothing to record there.
   if (typeof window === 'undefined' || typeof document === 'undefined') return inert;
@@ -86,7 +87,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
       if (session === store.current()) store.save();
     },
     fatal: (status) => {
-      warnOnce('fatal', `[SessionKit] the server answered ${status}; check projectKey, endpoint and allowed origins. Recording stopped.`);
+      warnOnce('fatal', `[SessionKit] server answered ${status} (check projectKey, endpoint, allowed origins); recording stopped`);
       uploader.close();
       shutdown();
     },
@@ -97,7 +98,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
     warnOnce,
   });
 
-  const live = createLive({
+  const live = createLiveFacade({
     options,
     tabStore,
     sessionId: () => store.current().id,
@@ -120,8 +121,8 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
       clearTimeout(flushTimer);
       flushTimer = setTimeout(onFlushTimer, flushInterval());
     },
-    consent: (id, granted) => uploader.deliver(`/api/v1/sessions/${encodeURIComponent(id)}/live-consent`, JSON.stringify({ granted })),
-  });
+    deliver: (path, body) => uploader.deliver(path, body),
+  }, loadLive);
 
   let buffer: string[] = [];
   let bufferBytes = 0;
@@ -184,7 +185,7 @@ export function createSessionKit(init: SessionKitInit): SessionKit {
 
     const json = JSON.stringify(event);
     if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
-      warnOnce('queue-full', '[SessionKit] too much unsent data (offline?); recording stopped for this page.');
+      warnOnce('queue-full', '[SessionKit] too much unsent data (offline?); recording stopped');
       stopRecording();
       return;
     }

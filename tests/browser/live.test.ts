@@ -108,10 +108,16 @@ describe('LiveCoBrowsing', () => {
     await visitorContext.addInitScript(keepShadowRoots);
     const agentContext = await newLocalOnlyContext(chromium());
     try {
-      // A: a visitor on the demo shop, recorded into the default project.
+      // A: a visitor on the demo shop, recorded into the default project. Live mode's code is a
+      // file of its own, which the SDK loads only once someone watches.
+      const liveScripts: string[] = [];
+      visitorContext.on('request', (request) => {
+        if (request.url().includes('/sdk/sessionkit-live')) liveScripts.push(request.url());
+      });
       const visitor = await visitorContext.newPage();
       await visitor.goto(`${baseUrl}/demo/`);
       const sessionId = await recordingSessionId(visitor);
+      expect(liveScripts, 'nothing of live mode is loaded while nobody watches').toEqual([]);
 
       // B: an administrator finds the session in the live list and watches it.
       const agent = await agentContext.newPage();
@@ -129,8 +135,9 @@ describe('LiveCoBrowsing', () => {
       expect(await agent.getByTestId('live-viewers').textContent()).toBe('1 viewer');
 
       // The SDK shows the visitor they are watched once an ingest answer says so (its heartbeat
-      // asks every 5 s); from then on it flushes every 100 ms.
+      // asks every 5 s) and it has loaded live mode from the server; from then on it flushes every 100 ms.
       await liveBadgeShown(visitor, NEW_PAGE_BOUND_MS);
+      expect(liveScripts[0]).toBe(`${baseUrl}/sdk/sessionkit-live.js`);
 
       // A click: the demo turns the button's text into "Added ✓".
       await visitor.evaluate(() =>

@@ -1,4 +1,6 @@
 import { vi } from 'vitest';
+import { createLive } from '../live';
+import type { LiveLoader } from '../live-facade';
 import type { SessionKitInit } from '../options';
 import type { RecordedEvent } from '../recorder';
 import { createSessionKit, type SessionKit } from '../sessionkit';
@@ -13,11 +15,14 @@ export const emit = (event: RecordedEvent) => {
   rr.emit(event);
 };
 
+/** Live mode as a module already at hand: loaded within a few microtasks, as the builds load it after a fetch. */
+export const loadLive: LiveLoader = () => Promise.resolve({ createLive });
+
 const kits: SessionKit[] = [];
 export function start(init: Partial<SessionKitInit> = {}, responder?: Responder) {
   const fake = createFakeTransport(responder);
   // Tab announcements off unless a test asks for them: they would add custom events to every batch.
-  const kit = createSessionKit({ endpoint: 'https://sk.test/', projectKey: 'pk_test', gzip: false, transport: fake.transport, announceTabs: false, ...init });
+  const kit = createSessionKit({ endpoint: 'https://sk.test/', projectKey: 'pk_test', gzip: false, transport: fake.transport, announceTabs: false, ...init }, loadLive);
   kits.push(kit);
   return { fake, kit };
 }

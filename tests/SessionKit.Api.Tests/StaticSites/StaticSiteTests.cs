@@ -14,6 +14,8 @@ public sealed class StaticSiteTests : IDisposable
         Write("wwwroot/dashboard/index.html", "<!doctype html><div id=root>dashboard</div>");
         Write("wwwroot/dashboard/assets/app-123.js", "console.log('dashboard');");
         Write("wwwroot/sdk/sessionkit.js", "window.SessionKit = {};");
+        Write("wwwroot/sdk/sessionkit-live.js", "var SessionKitLive = {};");
+        Write("wwwroot/sdk/sessionkit-live.mjs", "export function createLive() {}");
         Write("Demo/index.html", "<!doctype html><h1>demo</h1>");
         _app = new SessionKitApp(new Dictionary<string, string?> { ["contentRoot"] = _contentRoot });
     }
@@ -23,6 +25,8 @@ public sealed class StaticSiteTests : IDisposable
     [InlineData("/sessions/abc", "text/html", "dashboard")]
     [InlineData("/assets/app-123.js", "text/javascript", "console.log")]
     [InlineData("/sdk/sessionkit.js", "text/javascript", "window.SessionKit")]
+    [InlineData("/sdk/sessionkit-live.js", "text/javascript", "SessionKitLive")]
+    [InlineData("/sdk/sessionkit-live.mjs", "text/javascript", "createLive")]
     [InlineData("/demo/", "text/html", "demo")]
     [InlineData("/demo/config.js", "text/javascript", "SESSIONKIT_DEMO")]
     public async Task PathServesItsFile(string path, string mediaType, string content)

@@ -1,0 +1,136 @@
+// What the core keeps of live mode: reading ingest answers, the heartbeat (every session needs it
+// to learn that a viewer joined), and a facade that loads the rest (live.ts: fast flushing, badge,
+// consent dialog) the first time an answer asks for it, or when the tab's previous page was being
+// watched. Until then nothing of it is downloaded; once loaded, calls go straight to it. Calls made
+// while it loads are queued and replayed in order, so the only difference is the one load's delay.
+import type { SessionKitOptions } from './options';
+import { storageKeys } from './session-store';
+import type { KeyValueStore } from './storage';
+
+/** The live part of a 202 answer to POST /sessions/{id}/events (docs/api.md, "Live mode in ingest answers"). */
+export interface IngestAnswer {
+  /** The flush interval while someone watches, null when nobody does. */
+  live: number | null;
+  takeFullSnapshot: boolean;
+  consentRequested: boolean;
+}
+
+interface RawAnswer {
+  live?: { flushIntervalMs?: unknown } | null;
+  takeFullSnapshot?: unknown;
+  consentRequested?: unknown;
+}
+
+/** Older servers answer only `{ seq, duplicate }`: whatever is missing or malformed reads as null or false. */
+export function parseAnswer(text: string | undefined): IngestAnswer {
+  let value: RawAnswer | null = null;
+  try {
+    value = JSON.parse(text ?? '') as RawAnswer | null;
+  } catch {
+    // Not JSON: an older or foreign server, nothing live to do.
+  }
+  const ms = value?.live?.flushIntervalMs;
+  return {
+    // Server-chosen, default 100 ms, never below 50 ms.
+    live: value?.live ? Math.max(50, Number.isFinite(ms) ? (ms as number) : 100) : null,
+    takeFullSnapshot: value?.takeFullSnapshot === true,
+    consentRequested: value?.consentRequested === true,
+  };
+}
+
+export interface LiveContext {
+  options: SessionKitOptions;
+  tabStore: KeyValueStore;
+  sessionId(): string;
+  /** Heartbeat: sends a batch now (empty if need be) when nothing is queued; false stops the heartbeats. */
+  beat(): boolean;
+  /** Takes a full snapshot and sends it. */
+  snapshot(): void;
+  /** The flush interval changed. */
+  retimed(): void;
+  /** Sends a small JSON request to the server, retried like batches (the consent answer). */
+  deliver(path: string, body: string): Promise<void>;
+}
+
+export interface Live {
+  /** The flush interval while someone watches, null otherwise. */
+  flushIntervalMs(): number | null;
+  answer(answer: IngestAnswer): void;
+  /** Nothing can stream any more (recording stopped, session idle): leave live mode. */
+  end(): void;
+  /** A batch was cut: the heartbeat waits a full interval from now. */
+  sent(): void;
+  /**
+   * Page shown (again): heartbeats run. On a new page of a session that was being watched a
+   * moment ago (the live state the previous page left in the tab), live mode starts at once.
+   */
+  resume(): void;
+  /** Page hidden: no heartbeats, to save battery. */
+  pause(): void;
+  stop(): void;
+}
+
+/** What the lazily loaded module does: everything but the heartbeat. */
+export type LiveMode = Omit<Live, 'sent' | 'pause'>;
+
+/** Fetches the live module: a dynamic import (ES module build) or a second script (script tag). */
+export type LiveLoader = (options: SessionKitOptions) => Promise<{ createLive(ctx: LiveContext): LiveMode }>;
+
+export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
+  const { options } = ctx;
+  let mode: LiveMode | undefined;
+  // Calls made while the module loads; undefined while it is neither loading nor loaded.
+  let queue: ((mode: LiveMode) => void)[] | undefined;
+  let heartbeat: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  function arm(): void {
+    clearTimeout(heartbeat);
+    if (stopped || options.liveCheckIntervalMs <= 0 || document.visibilityState === 'hidden') return;
+    heartbeat = setTimeout(() => {
+      if (ctx.beat()) arm();
+    }, options.liveCheckIntervalMs);
+  }
+
+  /** Runs call on the module, loading it first when asked to (and not yet loaded or loading). */
+  function forward(call: (mode: LiveMode) => void, needed?: boolean): void {
+    if (mode) call(mode);
+    else if (queue) queue.push(call);
+    else if (needed && !stopped) {
+      queue = [call];
+      load(options).then(
+        (module) => {
+          const calls = queue ?? [];
+          queue = undefined;
+          // After stop() nothing live may start: what was queued is dropped.
+          if (stopped) return;
+          mode = module.createLive(ctx);
+          for (const queued of calls) queued(mode);
+        },
+        () => {
+          // Blocked or offline: recording goes on, and the next answer that asks tries again.
+          queue = undefined;
+          console.warn('[SessionKit] could not load live mode');
+        },
+      );
+    }
+  }
+
+  return {
+    flushIntervalMs: () => mode?.flushIntervalMs() ?? null,
+    answer: (answer) => forward((m) => m.answer(answer), answer.live !== null || answer.takeFullSnapshot || answer.consentRequested),
+    end: () => forward((m) => m.end()),
+    sent: arm,
+    resume() {
+      // The tab's previous page left live state for this session (live.ts decides if it is fresh).
+      forward((m) => m.resume(), ctx.tabStore.get(storageKeys.live)?.startsWith(`${ctx.sessionId()}:`));
+      arm();
+    },
+    pause: () => clearTimeout(heartbeat),
+    stop() {
+      stopped = true;
+      clearTimeout(heartbeat);
+      forward((m) => m.stop());
+    },
+  };
+}
