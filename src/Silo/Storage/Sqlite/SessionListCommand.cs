@@ -44,39 +44,7 @@ internal static class SessionListCommand
             command.With("$url_pattern", $"%{EscapeLike(query.UrlContains)}%");
         }
 
-        if (!string.IsNullOrEmpty(query.VisitorId))
-        {
-            sql.Append(" AND visitor_id = $visitor_id");
-            command.With("$visitor_id", query.VisitorId);
-        }
-
-        if (!string.IsNullOrEmpty(query.UserId))
-        {
-            sql.Append(" AND id IN (SELECT session_id FROM session_links WHERE project_id = $project_id AND user_id = $user_id)");
-            command.With("$user_id", query.UserId);
-        }
-
-        if (query.TraitName is { Length: > 0 } traitName && query.TraitValue is { } traitValue)
-        {
-            sql.Append("""
-                 AND id IN (SELECT link.session_id FROM session_links AS link
-                            JOIN person_traits AS trait ON trait.project_id = link.project_id AND trait.user_id = link.user_id
-                            WHERE link.project_id = $project_id AND trait.name = $trait_name AND trait.value = $trait_value)
-                """);
-            command.With("$trait_name", traitName).With("$trait_value", traitValue);
-        }
-
-                if (query.MinScore is { } minScore)
-        {
-            sql.Append($" AND {SessionScoreSql.Score} >= $min_score");
-            command.With("$min_score", minScore);
-        }
-
-        if (!string.IsNullOrEmpty(query.SignalType))
-        {
-            sql.Append(" AND ").Append(SessionScoreSql.HasSignal("$signal_type"));
-            command.With("$signal_type", query.SignalType);
-        }
+        SessionFilterSql.Append(sql, query, '$', (name, value) => command.With(name, value));
 
         if (after is not null && query.ByScore)
         {
