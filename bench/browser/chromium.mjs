@@ -1,24 +1,6 @@
-// Shared by the browser benchmarks: Debian's Chromium (never a downloaded one), arguments, logging.
-import { chromium } from 'playwright-core';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export function launchChromium() {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    timeout: 30_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
-}
+// Shared by the browser benchmarks: Chromium (as the browser tests start it), arguments, logging.
+// The one launch policy, shared with the browser tests.
+export { CHROMIUM_PATH, launchChromium } from '../../tests/browser/support/chromium.mjs';
 
 /** `--name value` from the command line, or the fallback. */
 export function option(name, fallback) {

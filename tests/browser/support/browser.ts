@@ -1,25 +1,9 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
-/** Debian's Chromium, never a downloaded one. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+import { launchChromium } from './chromium.mjs';
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    timeout: 30_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-    ],
-  });
-}
+export { CHROMIUM_PATH, launchChromium } from './chromium.mjs';
 
 /**
  * A context that can only reach 127.0.0.1: any other request (fonts and images a replayed
