@@ -22,6 +22,8 @@ export interface SessionStore {
   save(): void;
   /** A new anonymous visitor on this device (after a logout), from the next session on. */
   resetVisitor(): void;
+  /** Another tab of this device reset the visitor to `id`: true when this tab's visitor changed. */
+  adoptVisitor(id: string): boolean;
   /** Page is going away or into the back/forward cache: a reload of this tab is not a copy. */
   markHidden(): void;
   markShown(): void;
@@ -92,6 +94,11 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     save: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
     resetVisitor() {
       if (visitorId !== null) visitorId = newVisitor();
+    },
+    adoptVisitor(id) {
+      if (visitorId === null || visitorId === id) return false;
+      visitorId = id;
+      return true;
     },
     markHidden: () => tabStore.remove(storageKeys.alive),
     markShown: () => tabStore.set(storageKeys.alive, '1'),

@@ -57,6 +57,36 @@ describe('identify and reset', () => {
     expect(localStorage.getItem('sessionkit.visitor')).toBe(second!.visitorId);
   });
 
+  it('a reset in another tab of the device starts a new session of its new visitor here too', async () => {
+    const { fake, kit } = start();
+    await kit.flush();
+    const before = kit.getSessionId();
+    const next = `v-${'a'.repeat(32)}`;
+
+    // What the other tab's reset wrote reaches this one as a storage event.
+    localStorage.setItem('sessionkit.visitor', next);
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sessionkit.visitor', newValue: next }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sessionkit.visitor', newValue: next }));
+    emit(mouse());
+    await kit.flush();
+
+    const creates = fake.creates().map((create) => started(create.body));
+    expect(creates).toHaveLength(2);
+    expect(creates[1]!.id).toBe(kit.getSessionId());
+    expect(creates[1]!.id).not.toBe(before);
+    expect(creates[1]!.visitorId).toBe(next);
+  });
+
+  it('ignores storage events of other keys, and a visitor id removed', async () => {
+    const { fake, kit } = start();
+    await kit.flush();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sessionkit.visitor', newValue: null }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue: `v-${'b'.repeat(32)}` }));
+    emit(mouse());
+    await kit.flush();
+    expect(fake.creates()).toHaveLength(1);
+  });
+
   it('in storage-less mode sends no visitor id and keeps nothing in storage', async () => {
     const { fake, kit } = start({ storage: false, announceTabs: true });
     kit.identify('ada');

@@ -3,7 +3,7 @@ import { captureErrors, ERROR_EVENT_TAG } from './errors';
 import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
-import { openSessionStore, type SessionState } from './session-store';
+import { openSessionStore, storageKeys, type SessionState } from './session-store';
 import { createStore, memoryStore } from './storage';
 import { watchTabs } from './tabs';
 import { createFetchTransport } from './transport';
@@ -225,6 +225,10 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     openTabs();
   };
   const onOnline = () => uploader.retryNow();
+  // A logout in another tab of this device (reset) rewrote the visitor id: this tab's visitor logged out too.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
+  };
   // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
   const stopErrors = captureErrors(window, (error) => custom(ERROR_EVENT_TAG, error));
 
@@ -246,6 +250,14 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     closeTabs = undefined;
   };
 
+  /** The old visitor's session closes its tab lane; the new one opens its own. */
+  function newVisitorSession(): void {
+    if (!recording) return;
+    shutTabs();
+    rotate(Date.now());
+    openTabs();
+  }
+
   function stopRecording(): void {
     shutTabs();
     recording?.stop();
@@ -264,6 +276,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     window.removeEventListener('pagehide', onPageHide);
     window.removeEventListener('pageshow', onPageShow);
     window.removeEventListener('online', onOnline);
+    window.removeEventListener('storage', onStorage);
   }
 
   // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
@@ -272,6 +285,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   window.addEventListener('pagehide', onPageHide);
   window.addEventListener('pageshow', onPageShow);
   window.addEventListener('online', onOnline);
+  window.addEventListener('storage', onStorage);
   if (store.current().sampled) {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);
@@ -296,11 +310,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     },
     reset() {
       store.resetVisitor();
-      if (!recording) return;
-      // The old visitor's session closes its tab lane; the new one opens its own.
-      shutTabs();
-      rotate(Date.now());
-      openTabs();
+      newVisitorSession();
     },
   };
 }

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SessionKit.Grains.Live;
 using SessionKit.Grains.Sessions;
 using SessionKit.Grains.Visitors;
 using SessionKit.Grains.Signals;
 using SessionKit.Silo.Hosting;
 using SessionKit.Silo.Live;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains;
 
@@ -34,6 +36,7 @@ public static class GrainsServiceCollectionExtensions
             services.AddSingleton(new LiveMessageType(type));
         }
 
+        services.TryAddSingleton(sp => new CompressedBlobCache(sp.GetRequiredService<IOptions<SessionOptions>>().Value.CompressedBlobCacheBytes));
         services.AddSessionKitSignals();
         services.AddGrain<ISessionGrain, SessionGrain>();
         services.AddGrain<IVisitorGrain, VisitorGrain>();

@@ -3,7 +3,8 @@ using SessionKit.Silo.Storage;
 namespace SessionKit.Grains.Sessions;
 
 /// <summary>Acknowledged batches waiting to be compacted into one compressed chunk.</summary>
-public sealed class ChunkBuffer
+/// <param name="compressedBlobs">The node's lately compressed large strings, shared with other sessions (null: none shared).</param>
+public sealed class ChunkBuffer(CompressedBlobCache? compressedBlobs = null)
 {
     /// <summary>Bounds the memory of <see cref="_storedBlobs"/>; past it, repeats are compressed again (and stored once anyway).</summary>
     private const int MaxRememberedBlobs = 1024;
@@ -32,7 +33,7 @@ public sealed class ChunkBuffer
 
     public EventChunk ToChunk(string sessionId)
     {
-        var (codec, data, blobs) = SegmentCodec.Encode(_batches.Select(b => b.EventsJson), out var rawBytes, _storedBlobs);
+        var (codec, data, blobs) = SegmentCodec.Encode(_batches.Select(b => b.EventsJson), out var rawBytes, _storedBlobs, compressedBlobs);
         return new EventChunk(
             sessionId, _batches[0].Ordinal, _batches[^1].Ordinal, _batches.Sum(b => b.EventCount), rawBytes, codec, data)
         {

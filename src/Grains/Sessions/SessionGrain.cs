@@ -15,11 +15,11 @@ namespace SessionKit.Grains.Sessions;
 /// </summary>
 public sealed class SessionGrain(
     ISessionStore store, ILiveBus bus, IOptions<SessionOptions> options, IOptions<LiveOptions> liveOptions, TimeProvider clock,
-    SignalServices signals)
+    SignalServices signals, CompressedBlobCache compressedBlobs)
     : Grain, ISessionGrain
 {
     private readonly SessionOptions _options = options.Value;
-    private readonly ChunkBuffer _uncompacted = new();
+    private readonly ChunkBuffer _uncompacted = new(compressedBlobs);
     private readonly SessionLive _live = new(liveOptions.Value, clock);
     private readonly TimeSpan _liveTick = liveOptions.Value.SummaryInterval;
     private SessionBroadcast? _broadcast;

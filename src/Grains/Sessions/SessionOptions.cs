@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Sessions;
 
@@ -18,6 +19,13 @@ public sealed class SessionOptions
 
     /// <summary>Buffered events older than this are written as a chunk even if the chunk is small.</summary>
     public TimeSpan ChunkFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Bytes of compressed large strings (style sheets, fonts) the node keeps to share between sessions, so
+    /// each is compressed once rather than once per visitor (<see cref="CompressedBlobCache"/>); 0 shares none.
+    /// </summary>
+    [Range(0, 4L * 1024 * 1024 * 1024)]
+    public long CompressedBlobCacheBytes { get; set; } = 32 * 1024 * 1024;
 
     /// <summary>Pages remembered per session; later pages are still recorded, just not listed.</summary>
     [Range(1, 10_000)]

@@ -24,8 +24,9 @@ public static class SegmentCodec
     /// Blob hashes the session's storage holds already: the chunk refers to them without compressing them
     /// again (a style sheet repeated in every snapshot is compressed once, not once per chunk).
     /// </param>
+    /// <param name="compressedBlobs">Blobs other sessions compressed lately, taken from there rather than compressed again.</param>
     public static (string Codec, byte[] Data, IReadOnlyList<SessionBlob> Blobs) Encode(
-        IEnumerable<byte[]> fragments, out long rawBytes, IReadOnlySet<string>? alreadyStored = null)
+        IEnumerable<byte[]> fragments, out long rawBytes, IReadOnlySet<string>? alreadyStored = null, CompressedBlobCache? compressedBlobs = null)
     {
         var tokens = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var sent = fragments.Where(fragment => fragment.Length > 0).ToList();
@@ -38,7 +39,7 @@ public static class SegmentCodec
 
         return (BrotliWithBlobs, data, [.. tokens
             .Where(token => alreadyStored?.Contains(token.Key) != true)
-            .Select(token => new SessionBlob(token.Key, SessionBlobCodec.Compress(token.Value)))]);
+            .Select(token => new SessionBlob(token.Key, compressedBlobs?.GetOrCompress(token.Key, token.Value) ?? SessionBlobCodec.Compress(token.Value)))]);
     }
 
     /// <summary>

@@ -43,6 +43,24 @@ public sealed class ChunkBufferTests
         Assert.Single(buffer.ToChunk("s1").Blobs);
     }
 
+    [Fact]
+    public void AnotherSessionsBlobIsTakenFromTheSharedCacheAndStillTravelsWithThisSession()
+    {
+        var shared = new CompressedBlobCache(1024 * 1024);
+        var first = new ChunkBuffer(shared);
+        var second = new ChunkBuffer(shared);
+        var sheet = Css("a");
+        first.Add(Batch(0, sheet), Now);
+        second.Add(Batch(0, sheet), Now);
+
+        var mine = Assert.Single(first.ToChunk("s1").Blobs);
+        var theirs = Assert.Single(second.ToChunk("s2").Blobs);
+
+        // Each session stores the blob (erasing one session leaves the other's), compressed only once.
+        Assert.Equal(mine.Hash, theirs.Hash);
+        Assert.Same(mine.Data, theirs.Data);
+    }
+
     private static string Css(string name) => string.Join(' ', Enumerable.Range(0, 600).Select(i => $".{name}{i}{{margin:{i}px}}"));
 
     private static PendingBatch Batch(long ordinal, string text) =>
