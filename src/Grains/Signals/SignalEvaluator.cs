@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using SessionKit.Grains.Signals.Detectors;
 
@@ -56,14 +57,23 @@ public sealed class SignalEvaluator
             return;
         }
 
-        var array = new byte[eventsJson.Length + 2];
-        array[0] = (byte)'[';
-        eventsJson.CopyTo(array.AsSpan(1));
-        array[^1] = (byte)']';
-        using var document = JsonDocument.Parse(array, ParseOptions);
-        foreach (var item in document.RootElement.EnumerateArray())
+        // Pooled: batches carry megabyte snapshots, and a fresh array each time is a large-object allocation per batch.
+        var length = eventsJson.Length + 2;
+        var array = ArrayPool<byte>.Shared.Rent(length);
+        try
         {
-            Feed(item, raised);
+            array[0] = (byte)'[';
+            eventsJson.CopyTo(array.AsSpan(1));
+            array[length - 1] = (byte)']';
+            using var document = JsonDocument.Parse(array.AsMemory(0, length), ParseOptions);
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                Feed(item, raised);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(array);
         }
     }
 

@@ -33,13 +33,14 @@ public static class LargeStrings
         }
 
         // The events are joined by commas: read them as the items of one array, offsets shifted by the bracket.
-        var array = new byte[events.Length + 2];
+        var arrayLength = events.Length + 2;
+        var array = ArrayPool<byte>.Shared.Rent(arrayLength);
         array[0] = (byte)'[';
         events.CopyTo(array, 1);
-        array[^1] = (byte)']';
+        array[arrayLength - 1] = (byte)']';
         var output = new ArrayBufferWriter<byte>(events.Length);
         var copied = 0;
-        var reader = new Utf8JsonReader(array);
+        var reader = new Utf8JsonReader(array.AsSpan(0, arrayLength));
         try
         {
             while (reader.Read())
@@ -63,6 +64,10 @@ public static class LargeStrings
         catch (JsonException)
         {
             // Stored events were validated at ingest; should one not parse, what was found so far still holds.
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(array);
         }
 
         if (copied == 0)
