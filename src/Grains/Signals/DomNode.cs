@@ -51,15 +51,47 @@ internal sealed class DomNode
         }
     }
 
-    /// <summary>Whitespace collapsed and cut, so labels read well and stay small.</summary>
-    public static string? Clean(string? value)
+    /// <summary>Whether <see cref="SetAttribute"/> keeps anything of an attribute of this name (others are never read).</summary>
+    public static bool Reads(string name) =>
+        name is "id" or "class" or "role" or "type" or "name" or "aria-label" or "href" or "target" or "download" or "value";
+
+    /// <summary>
+    /// Whitespace collapsed and cut, so labels read well and stay small. Reads only as far as the cut: a style
+    /// sheet's text (hundreds of KB in a snapshot) costs no more than a button's.
+    /// </summary>
+    public static string? Clean(string? value) => value is null ? null : Clean(value.AsSpan());
+
+    /// <inheritdoc cref="Clean(string?)"/>
+    public static string? Clean(ReadOnlySpan<char> value)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        Span<char> collapsed = stackalloc char[MaxTextLength];
+        var written = 0;
+        var space = false;
+        foreach (var c in value)
         {
-            return null;
+            if (char.IsWhiteSpace(c))
+            {
+                space = written > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                collapsed[written++] = ' ';
+                space = false;
+                if (written == MaxTextLength)
+                {
+                    break;
+                }
+            }
+
+            collapsed[written++] = c;
+            if (written == MaxTextLength)
+            {
+                break;
+            }
         }
 
-        var collapsed = string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length <= MaxTextLength ? collapsed : collapsed[..MaxTextLength];
+        return written == 0 ? null : new string(collapsed[..written]);
     }
 }

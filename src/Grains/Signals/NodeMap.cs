@@ -59,7 +59,7 @@ internal sealed class NodeMap(int maxNodes)
             {
                 if (Json.Int(change, "id") is { } id && _nodes.TryGetValue(id, out var node))
                 {
-                    node.Text = DomNode.Clean(Json.String(change, "value"));
+                    node.Text = Json.Text(change, "value");
                     if (_nodes.TryGetValue(node.ParentId, out var parent))
                     {
                         parent.Text = node.Text;
@@ -77,6 +77,11 @@ internal sealed class NodeMap(int maxNodes)
                 {
                     foreach (var value in values.EnumerateObject())
                     {
+                        if (!DomNode.Reads(value.Name))
+                        {
+                            continue;
+                        }
+
                         node.SetAttribute(value.Name, value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : null);
                     }
                 }
@@ -124,7 +129,7 @@ internal sealed class NodeMap(int maxNodes)
 
         if (type == TextNode)
         {
-            node.Text = DomNode.Clean(Json.String(serialized, "textContent"));
+            node.Text = Json.Text(serialized, "textContent");
             return node.Text;
         }
 
@@ -138,6 +143,12 @@ internal sealed class NodeMap(int maxNodes)
 
             foreach (var attribute in attributes.EnumerateObject())
             {
+                // Inlined style sheets (_cssText) and the like are never read: not decoding them saves the most.
+                if (!DomNode.Reads(attribute.Name))
+                {
+                    continue;
+                }
+
                 node.SetAttribute(attribute.Name, attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString() : null);
             }
         }
