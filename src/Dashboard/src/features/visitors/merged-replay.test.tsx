@@ -44,6 +44,7 @@ function setup() {
     return {
       show: (offset, playing, speed) => calls.push(`${id} ${playing ? 'play' : 'pause'} ${offset} ${speed}x`),
       pause: () => calls.push(`${id} pause`),
+      currentOffset: () => 0,
       fit() {},
       destroy: () => iframe.remove(),
     };

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { JourneyClock } from './use-journey-clock';
 import type { TabEvents } from './use-journey-events';
-import { offsetIn } from './merged-timeline';
+import { hasDrifted, offsetIn } from './merged-timeline';
 import { createGuardedTabReplayer, type TabReplayer, type TabReplayerFactory } from './tab-replayer';
 
 interface Mounted {
@@ -63,6 +63,18 @@ export function MergedStage(props: {
     shown.replayer.show(offsetIn(ready.firstMs, now()), playing, speed);
     // The clock's time is read, not watched: moving on with it is the replayer's own job until it jumps.
   }, [sessionId, ready, now, playing, speed, syncToken, factory, onSandboxViolation]);
+
+  // Between jumps the shown replayer plays on its own timer; put it back on the clock if it drifts off,
+  // at most once a second so a replayer that reports its time oddly cannot be restarted every frame.
+  const lastResync = useRef(0);
+  useEffect(() => {
+    const shown = sessionId && ready && playing ? mounted.current.get(sessionId) : undefined;
+    if (!shown || !ready || performance.now() - lastResync.current < 1_000) return;
+    const expected = offsetIn(ready.firstMs, clock.timeMs);
+    if (!hasDrifted(expected, shown.replayer.currentOffset(), ready.durationMs)) return;
+    lastResync.current = performance.now();
+    shown.replayer.show(expected, true, speed);
+  }, [sessionId, ready, playing, speed, clock.timeMs]);
 
   useEffect(() => {
     const refit = () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../api/visitor-types';
-import { advance, nextSwitchMs, offsetIn, playableFrom, positionAt, segmentsOf } from './merged-timeline';
+import { advance, hasDrifted, nextSwitchMs, offsetIn, playableFrom, positionAt, segmentsOf } from './merged-timeline';
 
 const lane = (sessionId: string, startMs: number, endMs: number) => ({ sessionId, tabId: `t-${sessionId}`, startMs, endMs });
 const front = (sessionId: string, fromMs: number, toMs: number) => ({ sessionId, tabId: `t-${sessionId}`, fromMs, toMs });
@@ -92,5 +92,11 @@ describe('timing', () => {
     expect(playableFrom(segments, 3_200)).toBe(3_500);
     expect(playableFrom(segments, 2_500)).toBe(2_500);
     expect(playableFrom(segments, 5_000)).toBeNull();
+  });
+
+  it('notices a replayer that drifted from the clock, but not one stopped at its recording end', () => {
+    expect(hasDrifted(1_000, 1_100, 5_000)).toBe(false);
+    expect(hasDrifted(1_000, 1_400, 5_000)).toBe(true);
+    expect(hasDrifted(6_000, 5_000, 5_000)).toBe(false);
   });
 });

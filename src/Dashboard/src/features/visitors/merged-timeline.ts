@@ -67,6 +67,15 @@ export function offsetIn(firstEventMs: number, t: number): number {
   return Math.max(0, t - firstEventMs);
 }
 
+/**
+ * Whether a playing tab's replayer, which runs on its own timer, has drifted from the journey clock by more
+ * than `toleranceMs`. Both are capped at the recording's end, where the replayer stops by itself.
+ */
+export function hasDrifted(expectedOffsetMs: number, actualOffsetMs: number, durationMs: number, toleranceMs = 250): boolean {
+  const cap = (offset: number) => Math.min(Math.max(0, offset), durationMs);
+  return Math.abs(cap(expectedOffsetMs) - cap(actualOffsetMs)) > toleranceMs;
+}
+
 /** The moment playing from `t` shows something: `t` itself in a segment, else the next segment's start, else null. */
 export function playableFrom(segments: readonly Segment[], t: number): number | null {
   for (const segment of segments) {

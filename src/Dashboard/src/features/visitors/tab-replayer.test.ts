@@ -46,7 +46,7 @@ describe('createGuardedTabReplayer', () => {
       const iframe = document.createElement('iframe');
       iframe.setAttribute('sandbox', 'allow-same-origin allow-scripts');
       root.appendChild(iframe);
-      return { show: () => (shown += 1), pause() {}, fit() {}, destroy: () => iframe.remove() };
+      return { show: () => (shown += 1), pause() {}, currentOffset: () => 0, fit() {}, destroy: () => iframe.remove() };
     };
     const root = connectedRoot();
     const onViolation = vi.fn();

@@ -12,6 +12,8 @@ export interface TabReplayer {
   show(offsetMs: number, playing: boolean, speed: number): void;
   /** Stops where it is (a tab that goes out of view must not play on unseen). */
   pause(): void;
+  /** Where its own timer is, ms since the first event. */
+  currentOffset(): number;
   /** Scales the recorded viewport down to the root's width. */
   fit(): void;
   destroy(): void;
@@ -58,12 +60,13 @@ export const createRrwebTabReplayer: TabReplayerFactory = (root, events) => {
       else replayer.pause(offsetMs);
     },
     pause: () => replayer.pause(),
+    currentOffset: () => replayer.getCurrentTime(),
     fit,
     destroy: () => replayer.destroy(),
   };
 };
 
-const inert: TabReplayer = { show() {}, pause() {}, fit() {}, destroy() {} };
+const inert: TabReplayer = { show() {}, pause() {}, currentOffset: () => 0, fit() {}, destroy() {} };
 
 /**
  * A tab replayer behind the replay page's sandbox guard: its frame is checked right after the replayer
@@ -99,5 +102,11 @@ export function createGuardedTabReplayer(
   const live = <A extends unknown[]>(action: (...args: A) => void) => (...args: A) => {
     if (!destroyed) action(...args);
   };
-  return { show: live(replayer.show), pause: live(replayer.pause), fit: live(replayer.fit), destroy };
+  return {
+    show: live(replayer.show),
+    pause: live(replayer.pause),
+    currentOffset: () => (destroyed ? 0 : replayer.currentOffset()),
+    fit: live(replayer.fit),
+    destroy,
+  };
 }

@@ -11,12 +11,13 @@ export type TabEvents =
   | { readonly state: 'loading' }
   | { readonly state: 'error'; readonly message: string }
   | { readonly state: 'empty' }
-  | { readonly state: 'ready'; readonly events: readonly RecordedEvent[]; readonly firstMs: number };
+  | { readonly state: 'ready'; readonly events: readonly RecordedEvent[]; readonly firstMs: number; readonly durationMs: number };
 
 function prepare(events: readonly RecordedEvent[]): TabEvents {
   const sorted = sortEventsByTimestamp(events);
-  const first = sorted[0];
-  return first && checkReplayable(sorted).ok ? { state: 'ready', events: sorted, firstMs: first.timestamp } : { state: 'empty' };
+  const [first, last] = [sorted[0], sorted.at(-1)];
+  if (!first || !last || !checkReplayable(sorted).ok) return { state: 'empty' };
+  return { state: 'ready', events: sorted, firstMs: first.timestamp, durationMs: last.timestamp - first.timestamp };
 }
 
 /**
