@@ -73,6 +73,7 @@ describe('MergedReplay', () => {
     expect(calls).toContain('tab-a pause');
     expect(calls.at(-1)).toBe('tab-b pause 600 1x');
     expect(screen.getByTestId('merged-showing').dataset.sessionId).toBe('tab-b');
+    expect(screen.getByTestId('merged-next').textContent).toBe('then no tab at 0:02');
     expect(screen.getByTestId('merged-open-tab').getAttribute('href')).toBe('#/sessions/tab-b?t=600');
 
     seek(3_000); // 4 s: tab A again, 3 s into its own recording

@@ -5,7 +5,7 @@ import { hrefFor } from '../../lib/router';
 import { JourneyLanes } from './journey-lanes';
 import { MergedControls } from './merged-controls';
 import { MergedStage } from './merged-stage';
-import { offsetIn, positionAt, segmentsOf, type Follow, type Position } from './merged-timeline';
+import { nextSwitchMs, offsetIn, positionAt, segmentsOf, type Follow, type Position } from './merged-timeline';
 import { createRrwebTabReplayer, type TabReplayerFactory } from './tab-replayer';
 import { useJourneyClock } from './use-journey-clock';
 import { useJourneyEvents, type TabEvents } from './use-journey-events';
@@ -45,6 +45,8 @@ export function MergedReplay(props: { journey: Journey; factory?: TabReplayerFac
   const tab = shownId ? tabs.get(shownId) : undefined;
   const notice = noticeFor(position, tab, follow, tabName, journey.startMs);
   const shownOffset = tab?.state === 'ready' ? offsetIn(tab.firstMs, clock.timeMs) : 0;
+  const nextSwitch = nextSwitchMs(segments, clock.timeMs);
+  const after = nextSwitch === null ? null : positionAt(segments, journey, nextSwitch);
 
   return (
     <div className="merged-replay" data-testid="merged-replay">
@@ -72,6 +74,11 @@ export function MergedReplay(props: { journey: Journey; factory?: TabReplayerFac
         <span className="small" data-testid="merged-showing" data-session-id={shownId ?? ''}>
           {shownId ? `Showing ${tabName(shownId)}` : 'No tab shown'}
         </span>
+        {after && nextSwitch !== null && (
+          <span className="small muted" data-testid="merged-next">
+            then {after.kind === 'tab' ? tabName(after.segment.sessionId) : 'no tab'} at {formatClock(nextSwitch - journey.startMs)}
+          </span>
+        )}
         {shownId && (
           <a className="small" data-testid="merged-open-tab" href={hrefFor({ name: 'replay', sessionId: shownId, t: Math.round(shownOffset) })}>
             Open {tabName(shownId)}&apos;s own replay here
