@@ -87,9 +87,9 @@ describe('Visitors', () => {
       return only && more.length === 0 && only.front.length >= 3 && laneB && last && laneB.endMs > last.fromMs + 100 ? only : undefined;
     });
     expect(journey.front.map((interval) => interval.sessionId)).toEqual([left.sessionId, right.sessionId, left.sessionId]);
-    const [, inFrontB, inFrontA] = journey.front;
+    const [firstA, inFrontB, inFrontA] = journey.front;
     const laneB = journey.lanes.find((lane) => lane.sessionId === right.sessionId);
-    if (!inFrontB || !inFrontA || !laneB) throw new Error('the journey lost a stretch or a lane');
+    if (!firstA || !inFrontB || !inFrontA || !laneB) throw new Error('the journey lost a stretch or a lane');
 
     const dashboard = await newLocalOnlyContext(chromium());
     try {
@@ -116,9 +116,10 @@ describe('Visitors', () => {
       // Tab 2 alone: the same moment, tab A in front, shows tab B; before tab B opened, nothing.
       await player.follow(right.sessionId);
       expect(await player.showsTab(right.sessionId)).toBe('Merged replay: tab B');
-      await player.seek(journey.startMs);
+      await player.seek(middle(firstA.fromMs, firstA.toMs));
       await player.notice().filter({ hasText: 'Tab 2 is not open' }).waitFor();
       expect(await player.shownCount()).toBe(0);
+      await page.screenshot({ path: 'test-results/merged-replay-alone.png', fullPage: true });
     } finally {
       await dashboard.close();
     }
