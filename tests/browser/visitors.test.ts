@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { adminApi, eventually } from './support/api';
-import { useChromium } from './support/browser';
+import { newLocalOnlyContext, useChromium } from './support/browser';
+import { sandboxTokens, signInThroughUi } from './support/dashboard';
 import { newVisitorContext, recordingSessionId } from './support/demo-shop';
+import { markTab, mergedPlayer, middle, type JourneyRead } from './support/merged-replay';
 import { flush, identify, identityApi, ids, openTab, reset } from './support/visitors';
 
 const newUser = (name: string) => `${name}-${randomBytes(6).toString('hex')}`;
@@ -31,8 +33,8 @@ describe('Visitors', () => {
 
       // Both stored (a 404 throws and is retried), then the visitor they share.
       await eventually('both sessions to be stored', async () => Promise.all([api.session(left.sessionId), api.session(right.sessionId)]));
-      const visitorId = await eventually('the sessions visitor id', () => fetchVisitorId(left.sessionId));
-      expect(await fetchVisitorId(right.sessionId)).toBe(visitorId);
+      const visitorId = await eventually('the sessions visitor id', () => fetchVisitorId(baseUrl(), left.sessionId));
+      expect(await fetchVisitorId(baseUrl(), right.sessionId)).toBe(visitorId);
       type Read = { sessions: unknown; journeys: { lanes: unknown[]; front: { sessionId: string }[] }[] };
       const visitor = await eventually('one journey with both tabs and three front stretches', async () => {
         const read = (await persons().visitor(visitorId)) as Read | null;
@@ -46,9 +48,80 @@ describe('Visitors', () => {
       await context.close();
     }
 
-    async function fetchVisitorId(sessionId: string): Promise<string | undefined> {
-      const response = await fetch(`${baseUrl()}/api/v1/sessions/${sessionId}`, { headers: { Authorization: `Bearer ${inject('adminToken')}` } });
-      return ((await response.json()) as { visitorId?: string }).visitorId;
+  });
+
+  it('the visitor page replays the journey as one timeline: the tab in front at each moment, or tab 2 alone', async () => {
+    const api = adminApi(baseUrl(), inject('adminToken'));
+    const { context } = await newVisitorContext(chromium());
+    let left: { sessionId: string }, right: { sessionId: string };
+    try {
+      const a = await openTab(context, baseUrl());
+      await markTab(a.page, 'Merged replay: tab A');
+      await flush(a.page);
+      const b = await openTab(context, baseUrl());
+      await markTab(b.page, 'Merged replay: tab B');
+      // Tab B stays in front a while, so the middle of its stretch is well after its mark.
+      await b.page.waitForTimeout(1_000);
+      await flush(b.page);
+      await a.page.bringToFront();
+      await a.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+      await a.page.waitForTimeout(500);
+      // Tab B goes on recording behind tab A, so its lane reaches into tab A's last stretch in front.
+      for (const x of [40, 80, 120]) await b.page.mouse.move(x, 40);
+      await a.page.waitForTimeout(1_000);
+      await a.page.mouse.click(20, 20);
+      await flush(a.page);
+      await flush(b.page);
+      [left, right] = [a, b];
+    } finally {
+      await context.close();
+    }
+
+    await eventually('both sessions to be stored', async () => Promise.all([api.session(left.sessionId), api.session(right.sessionId)]));
+    const visitorId = await eventually('the sessions visitor id', () => fetchVisitorId(baseUrl(), left.sessionId));
+    const journey = await eventually('one journey with both tabs, three stretches in front, tab B recording into the last', async () => {
+      const read = (await persons().visitor(visitorId)) as { journeys?: JourneyRead[] } | null;
+      const [only, ...more] = read?.journeys ?? [];
+      const laneB = only?.lanes.find((lane) => lane.sessionId === right.sessionId);
+      const last = only?.front.at(-1);
+      return only && more.length === 0 && only.front.length >= 3 && laneB && last && laneB.endMs > last.fromMs + 100 ? only : undefined;
+    });
+    expect(journey.front.map((interval) => interval.sessionId)).toEqual([left.sessionId, right.sessionId, left.sessionId]);
+    const [firstA, inFrontB, inFrontA] = journey.front;
+    const laneB = journey.lanes.find((lane) => lane.sessionId === right.sessionId);
+    if (!firstA || !inFrontB || !inFrontA || !laneB) throw new Error('the journey lost a stretch or a lane');
+
+    const dashboard = await newLocalOnlyContext(chromium());
+    try {
+      const page = await dashboard.newPage();
+      await signInThroughUi(page, baseUrl(), { userName: inject('adminUserName'), password: inject('adminPassword') });
+      await page.goto(`${baseUrl()}/#/projects/default/visitors/${encodeURIComponent(visitorId)}`);
+      await page.locator('[data-testid=merged-replay]').waitFor();
+      const player = mergedPlayer(page, journey);
+
+      // Following the tab in front: tab B in the middle of its stretch, tab A in the middle of its last.
+      await player.seek(middle(inFrontB.fromMs, inFrontB.toMs));
+      expect(await player.showsTab(right.sessionId)).toBe('Merged replay: tab B');
+      expect(await sandboxTokens(player.shownFrame())).not.toContain('allow-scripts');
+      await page.screenshot({ path: 'test-results/merged-replay.png', fullPage: true });
+      // Playing on from there, the player switches to tab A when it comes back to the front.
+      await page.locator('[data-testid=merged-play]').click();
+      expect(await player.showsTab(left.sessionId)).toBe('Merged replay: tab A');
+      const pause = page.locator('[data-testid=merged-play][aria-pressed=true]');
+      if ((await pause.count()) > 0) await pause.click();
+      await player.seek(middle(inFrontA.fromMs, Math.min(inFrontA.toMs, laneB.endMs)));
+      expect(await player.showsTab(left.sessionId)).toBe('Merged replay: tab A');
+      expect(await sandboxTokens(player.shownFrame())).not.toContain('allow-scripts');
+
+      // Tab 2 alone: the same moment, tab A in front, shows tab B; before tab B opened, nothing.
+      await player.follow(right.sessionId);
+      expect(await player.showsTab(right.sessionId)).toBe('Merged replay: tab B');
+      await player.seek(middle(firstA.fromMs, firstA.toMs));
+      await player.notice().filter({ hasText: 'Tab 2 is not open' }).waitFor();
+      expect(await player.shownCount()).toBe(0);
+      await page.screenshot({ path: 'test-results/merged-replay-alone.png', fullPage: true });
+    } finally {
+      await dashboard.close();
     }
   });
 
@@ -136,3 +209,8 @@ describe('Visitors', () => {
     expect((await api.sessions('default')).map((listed) => listed.id)).not.toContain(sessionId);
   });
 });
+
+async function fetchVisitorId(baseUrl: string, sessionId: string): Promise<string | undefined> {
+  const response = await fetch(`${baseUrl}/api/v1/sessions/${sessionId}`, { headers: { Authorization: `Bearer ${inject('adminToken')}` } });
+  return ((await response.json()) as { visitorId?: string }).visitorId;
+}

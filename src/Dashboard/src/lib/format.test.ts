@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatRelative, shortUrl } from './format';
+import { formatBytes, formatClock, formatDuration, formatRelative, shortUrl } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -35,4 +35,14 @@ describe('shortUrl', () => {
     expect(shortUrl('https://shop.example.com/cart?x=1')).toBe('shop.example.com/cart?x=1');
     expect(shortUrl('not a url')).toBe('not a url');
   });
+});
+
+describe('formatClock', () => {
+  it.each([
+    [0, '0:00'],
+    [7_999, '0:07'],
+    [252_000, '4:12'],
+    [3_909_000, '1:05:09'],
+    [-5, '0:00'],
+  ])('%d ms → %s', (ms, text) => expect(formatClock(ms)).toBe(text));
 });

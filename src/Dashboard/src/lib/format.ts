@@ -16,6 +16,15 @@ export function formatDuration(ms: number): string {
   return `${hours}h ${String(minutes).padStart(2, '0')}m`;
 }
 
+/** A player clock: "0:07", "4:12", "1:05:09" (whole seconds, rounded down). */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.floor(Math.max(0, Number.isFinite(ms) ? ms : 0) / SECOND);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = String(totalSeconds % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
+}
+
 /** "just now", "5 minutes ago", "yesterday", "3 days ago". */
 export function formatRelative(iso: string, now: number = Date.now()): string {
   const then = Date.parse(iso);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { enforceReplaySandbox, inspectReplaySandbox } from './sandbox-guard';
+import { describe, expect, it, vi } from 'vitest';
+import { enforceReplaySandbox, inspectReplaySandbox, watchReplaySandbox } from './sandbox-guard';
 
 function rootWith(...sandboxes: Array<string | null>): HTMLElement {
   const root = document.createElement('div');
@@ -50,5 +50,34 @@ describe('enforceReplaySandbox', () => {
     expect(report.ok).toBe(false);
     const left = Array.from(root.querySelectorAll('iframe')).map((f) => f.getAttribute('sandbox'));
     expect(left).toEqual(['allow-same-origin']);
+  });
+});
+
+describe('watchReplaySandbox', () => {
+  it('removes a frame that is unsandboxed from the start and reports it at once', () => {
+    const root = rootWith(null);
+    const onViolation = vi.fn();
+    expect(watchReplaySandbox(root, onViolation).ok).toBe(false);
+    expect(onViolation).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('iframe')).toBeNull();
+  });
+
+  it('removes a frame that gains allow-scripts later, and stops watching once stopped', async () => {
+    const root = rootWith('allow-same-origin');
+    const onViolation = vi.fn();
+    const watch = watchReplaySandbox(root, onViolation);
+    expect(watch.ok).toBe(true);
+    root.querySelector('iframe')!.setAttribute('sandbox', 'allow-same-origin allow-scripts');
+    await vi.waitFor(() => expect(onViolation).toHaveBeenCalledTimes(1));
+    expect(onViolation.mock.calls[0]![0]).toContain('allowed scripts');
+    expect(watch.ok).toBe(false);
+    expect(root.querySelector('iframe')).toBeNull();
+
+    const later = rootWith('allow-same-origin');
+    const quiet = vi.fn();
+    watchReplaySandbox(later, quiet).stop();
+    later.querySelector('iframe')!.removeAttribute('sandbox');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(quiet).not.toHaveBeenCalled();
   });
 });

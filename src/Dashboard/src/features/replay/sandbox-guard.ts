@@ -57,3 +57,37 @@ export function describeViolation(report: SandboxReport): string {
     ? 'The replay frame allowed scripts to run, so it was removed. Recorded pages are untrusted and are only replayed in a frame that cannot run scripts.'
     : 'The replay frame was not sandboxed, so it was removed. Recorded pages are untrusted and are only replayed in a frame that cannot run scripts.';
 }
+
+/**
+ * Enforces the sandbox under `root` now and on every later change (a new frame, a changed `sandbox`),
+ * for players that manage their own replayer. On a violation the offending frames are already gone;
+ * `onViolation` must then destroy the replayer. Call it right after the replayer created its frame and
+ * before any recorded DOM is written. Returns a stop function; a violation stops the watch itself.
+ */
+export function watchReplaySandbox(root: HTMLElement, onViolation: (message: string) => void): { readonly ok: boolean; stop(): void } {
+  let observer: MutationObserver | null = null;
+  let ok = true;
+  const stop = () => {
+    observer?.disconnect();
+    observer = null;
+  };
+  const check = () => {
+    if (!ok) return;
+    const report = enforceReplaySandbox(root);
+    if (report.ok) return;
+    ok = false;
+    stop();
+    onViolation(describeViolation(report));
+  };
+  check();
+  if (ok) {
+    observer = new MutationObserver(check);
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['sandbox'] });
+  }
+  return {
+    get ok() {
+      return ok;
+    },
+    stop,
+  };
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Journey } from '../../api/visitor-types';
 import { axisOf, layoutJourney } from './journey-layout';
-import { mergedSteps } from './merged-timeline';
 
 const journey: Journey = {
   visitorId: 'v-1',
@@ -34,20 +33,5 @@ describe('layoutJourney', () => {
     const axis = axisOf([journey, later]);
     expect(axis).toEqual({ startMs: 1_000, endMs: 11_000 });
     expect(layoutJourney(later, axis)[0]).toMatchObject({ leftPct: 80, widthPct: 20 });
-  });
-});
-
-describe('mergedSteps', () => {
-  it('follows the front tab, each stretch at its own offset into its session', () => {
-    expect(mergedSteps(journey, 'front')).toEqual([
-      { sessionId: 'left', fromMs: 1_000, offsetMs: 0, durationMs: 1_000 },
-      { sessionId: 'right', fromMs: 2_000, offsetMs: 0, durationMs: 1_000 },
-      { sessionId: 'left', fromMs: 3_000, offsetMs: 2_000, durationMs: 2_000 },
-    ]);
-  });
-
-  it('or replays one tab alone', () => {
-    expect(mergedSteps(journey, { sessionId: 'right' })).toEqual([{ sessionId: 'right', fromMs: 2_000, offsetMs: 0, durationMs: 2_000 }]);
-    expect(mergedSteps(journey, { sessionId: 'unknown' })).toEqual([]);
   });
 });

@@ -63,7 +63,8 @@ describe('VisitorPage', () => {
     renderWithApp(<VisitorPage projectId="shop" visitorId="v-laptop" />, { fetch });
 
     expect((await screen.findByTestId('visitor-person')).getAttribute('href')).toBe('#/projects/shop/persons/ada');
-    const [step] = screen.getAllByTestId('merged-step');
-    expect(step!.querySelector('a')!.getAttribute('href')).toBe(`#/sessions/${laptop.id}?t=0`);
+    expect(screen.getByTestId('merged-replay')).toBeDefined();
+    expect(screen.getAllByTestId('merged-step').map((step) => step.dataset.sessionId)).toEqual([laptop.id]);
+    expect(screen.getByTestId('journey-tab-link').getAttribute('href')).toBe(`#/sessions/${laptop.id}`);
   });
 });

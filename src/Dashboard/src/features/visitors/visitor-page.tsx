@@ -1,10 +1,9 @@
 import { useVisitorQuery } from '../../hooks/use-identity-query';
 import { hrefFor } from '../../lib/router';
 import { IdentitySessions } from './identity-sessions';
-import { JourneyLanes } from './journey-lanes';
 import { MergedReplay } from './merged-replay';
 
-/** One device visitor: who it was identified as, its journeys as parallel tab lanes, and its sessions. */
+/** One device visitor: who it was identified as, its journeys as parallel tab lanes replayed as one timeline, and its sessions. */
 export function VisitorPage(props: { projectId: string; visitorId: string }) {
   const visitor = useVisitorQuery(props.projectId, props.visitorId);
   if (visitor.isPending) return <div className="panel panel--padded muted">Loading visitor…</div>;
@@ -30,7 +29,6 @@ export function VisitorPage(props: { projectId: string; visitorId: string }) {
       <h2>Journeys</h2>
       {[...journeys].reverse().map((journey) => (
         <section key={journey.startMs} className="identity-page__journey">
-          <JourneyLanes journey={journey} label={`${journey.lanes.length} ${journey.lanes.length === 1 ? 'tab' : 'tabs'}`} />
           <MergedReplay journey={journey} />
         </section>
       ))}
