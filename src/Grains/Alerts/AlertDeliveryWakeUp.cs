@@ -14,12 +14,15 @@ public sealed class AlertDeliveryWakeUp
 
     public void Notify() => _nudges.Writer.TryWrite(true);
 
-    /// <summary>Completes at the next nudge (or at once if one came since the last wait), or after <paramref name="timeout"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes at the next nudge (or at once if one came since the last wait), true, or after <paramref name="timeout"/>
+    /// without one, false.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (_nudges.Reader.TryRead(out _))
         {
-            return;
+            return true;
         }
 
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -27,10 +30,12 @@ public sealed class AlertDeliveryWakeUp
         try
         {
             await _nudges.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+            return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // The poll interval passed without a nudge.
+            return false;
         }
     }
 }
