@@ -51,7 +51,7 @@ internal sealed class PostgresAlertDeliveryQueue(PostgresDatabase database) : IA
         string claimant, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
         database.RunAsync(async dataSource =>
         {
-            await using var command = dataSource.CreateCommand($"""
+            await using var command = dataSource.CreateCommand("""
                 WITH due AS (
                     SELECT id FROM pending_deliveries
                     WHERE next_attempt_at <= @now AND (claimed_until IS NULL OR claimed_until <= @now)
@@ -60,7 +60,8 @@ internal sealed class PostgresAlertDeliveryQueue(PostgresDatabase database) : IA
                     FOR UPDATE SKIP LOCKED)
                 UPDATE pending_deliveries AS pending SET claimed_by = @claimant, claimed_until = @until
                 FROM due WHERE pending.id = due.id
-                RETURNING {string.Join(", ", Columns.Split(", ").Select(column => "pending." + column))}
+                RETURNING pending.id, pending.session_id, pending.rule_id, pending.webhook_id, pending.project_id, pending.rule_name,
+                    pending.url, pending.score, pending.signal, pending.fired_at, pending.attempts, pending.next_attempt_at
                 """)
                 .With("claimant", claimant).WithInstant("now", now).WithInstant("until", now + lease).With("limit", Math.Max(limit, 0));
             var claimed = await command.ReadAllAsync(Read, cancellationToken).ConfigureAwait(false);
