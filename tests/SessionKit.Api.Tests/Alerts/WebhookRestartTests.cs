@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SessionKit.Testing;
 
@@ -57,6 +58,54 @@ public sealed class WebhookRestartTests
         // Exactly once: nothing more arrives once it is delivered.
         await Task.Delay(1500);
         Assert.Single(receiver.Requests);
+    }
+
+    [Fact]
+    public async Task ADeliveryInFlightWhenTheServerIsKilledIsMadeAgainWithTheSameIdOnceItsLeasePasses()
+    {
+        var dataDirectory = RepositoryPaths.NewTempDirectory("webhook-kill");
+        var adminToken = "token-" + Guid.NewGuid().ToString("N");
+        var environment = new Dictionary<string, string>
+        {
+            // Long enough an attempt for the kill to come while it waits; a short lease, so the test need not wait a minute.
+            ["SessionKit__Alerts__RequestTimeout"] = "00:00:05",
+            ["SessionKit__Alerts__ClaimLease"] = "00:00:06",
+            ["SessionKit__Alerts__PollInterval"] = "00:00:00.100",
+        };
+        await using var receiver = new WebhookReceiver { Hang = true };
+        string hook;
+
+        await using (var server = await ServerProcess.StartAsync(dataDirectory, adminToken, environment))
+        {
+            using var admin = server.CreateClient(adminToken: adminToken);
+            hook = await AlertScenario.CreateAsync(admin, "webhooks", new { name = "Receiver", url = receiver.Url, secret = Secret });
+            await AlertScenario.CreateAsync(admin, "alert-rules", new { name = "Rage", signalType = "rage_click", webhookIds = new[] { hook } });
+            var key = (string)(await admin.GetFromJsonAsync<JsonArray>("/api/v1/projects"))!.Single(p => (string?)p!["id"] == "default")!["ingestKey"]!;
+            using var ingest = server.CreateClient(ingestKey: key);
+            await AlertScenario.StartAsync(ingest, new EventStream().Load(T).Clicks(T + 1000, 3, 200));
+
+            await receiver.WaitForAsync(1);
+            server.Kill();
+        }
+
+        receiver.Hang = false;
+        await using (var restarted = await ServerProcess.StartAsync(dataDirectory, adminToken, environment))
+        {
+            using var admin = restarted.CreateClient(adminToken: adminToken);
+            var requests = await receiver.WaitForAsync(2);
+
+            // At least once: the receiver sees the delivery twice, and can tell by its id.
+            Assert.Equal(2, requests.Count);
+            Assert.Equal(requests[0].Delivery, requests[1].Delivery);
+            Assert.Equal(requests[0].Body, requests[1].Body);
+            AlertScenario.AssertSigned(requests[1], Secret);
+            var log = await EventuallyDeliveredAsync(admin, hook);
+            Assert.Equal(1, (int)Assert.Single(log)!["attempt"]!);
+            await Task.Delay(1000);
+            Assert.Equal(2, receiver.Requests.Count);
+        }
+
+        Directory.Delete(dataDirectory, recursive: true);
     }
 
     private static async Task<JsonArray> EventuallyDeliveredAsync(HttpClient admin, string hook)
