@@ -27,6 +27,9 @@ public sealed partial class WebhookDispatcher(
     /// <summary>Unique per run, so a restarted node does not mistake its predecessor's claims for its own.</summary>
     private readonly string _claimant = $"{Environment.MachineName}/{Guid.CreateVersion7():N}";
 
+    // Only the claiming loop reads and writes it.
+    private bool _claimFailing;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var slots = new SemaphoreSlim(_options.MaxConcurrentDeliveries);
@@ -87,12 +90,25 @@ public sealed partial class WebhookDispatcher(
     {
         try
         {
-            return await queue.ClaimDueAsync(_claimant, clock.GetUtcNow(), _options.ClaimLease, limit, stoppingToken);
+            var claimed = await queue.ClaimDueAsync(_claimant, clock.GetUtcNow(), _options.ClaimLease, limit, stoppingToken);
+            if (_claimFailing)
+            {
+                _claimFailing = false;
+                LogClaimRecovered(logger);
+            }
+
+            return claimed;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
-            // Storage unreachable: nothing is lost, the deliveries wait in it for the next poll.
-            LogClaimFailed(logger, exception);
+            // Storage unreachable: nothing is lost, the deliveries wait in it for the next poll. Said once per outage,
+            // not at every poll.
+            if (!_claimFailing)
+            {
+                _claimFailing = true;
+                LogClaimFailed(logger, exception);
+            }
+
             return [];
         }
     }
@@ -173,8 +189,11 @@ public sealed partial class WebhookDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering alert rule {RuleId} to webhook {WebhookId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string webhookId, string ruleId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due webhook deliveries failed; trying again at the next poll")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due webhook deliveries failed; trying again at every poll until storage answers")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claiming due webhook deliveries works again")]
+    private static partial void LogClaimRecovered(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back webhook delivery {DeliveryId} failed; it is due again when its lease passes")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string deliveryId);
