@@ -10,7 +10,8 @@ public static class AlertServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // The per-attempt timeout is the dispatcher's; the client's own would cut retries short.
-        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         return services;
     }

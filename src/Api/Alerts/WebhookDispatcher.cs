@@ -5,37 +5,65 @@ using SessionKit.Silo.Storage;
 namespace SessionKit.Api.Alerts;
 
 /// <summary>
-/// Delivers fired alerts to their webhooks in the background, apart from ingest: each delivery runs on its own
-/// (bounded in number), is signed, retried with doubling delays, and every attempt goes to the delivery log.
-/// A hanging receiver costs one delivery slot until its timeout, never an ingest request.
+/// Delivers fired alerts to their webhooks in the background, apart from ingest. It claims due deliveries from the
+/// durable queue (woken by this node's alerts, else every <see cref="AlertOptions.PollInterval"/>), posts each on its
+/// own (bounded in number), logs every attempt, and puts a failed one back with a doubling delay. What it has not
+/// delivered when it stops stays queued for the next start, or for another node.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    AlertOutbox outbox,
+    IAlertDeliveryQueue queue,
     IAlertStore store,
-    IHttpClientFactory http,
+    AlertDeliveryWakeUp wakeUp,
+    WebhookSender sender,
     IOptions<AlertOptions> options,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    public const string HttpClientName = "SessionKit.Webhooks";
+    // Bounds how long a stop waits for in-flight deliveries to give their claims back.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
     private readonly AlertOptions _options = options.Value;
 
+    /// <summary>Unique per run, so a restarted node does not mistake its predecessor's claims for its own.</summary>
+    private readonly string _claimant = $"{Environment.MachineName}/{Guid.CreateVersion7():N}";
+
+    // Only the claiming loop reads and writes it.
+    private bool _claimFailing;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var slots = new SemaphoreSlim(_options.MaxConcurrentDeliveries);
+        var slots = new SemaphoreSlim(_options.MaxConcurrentDeliveries);
         try
         {
-            await foreach (var notice in outbox.Reader.ReadAllAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                foreach (var webhookId in notice.Rule.WebhookIds)
+                await slots.WaitAsync(stoppingToken);
+                var free = 1;
+                while (free < _options.MaxConcurrentDeliveries && slots.Wait(0))
                 {
-                    await slots.WaitAsync(stoppingToken);
+                    free++;
+                }
+
+                IReadOnlyList<PendingDeliveryRecord> claimed = [];
+                try
+                {
+                    claimed = await ClaimAsync(free, stoppingToken);
+                }
+                finally
+                {
+                    if (claimed.Count < free)
+                    {
+                        slots.Release(free - claimed.Count);
+                    }
+                }
+
+                foreach (var delivery in claimed)
+                {
                     _ = Task.Run(async () =>
                     {
                         try
                         {
-                            await DeliverAsync(notice, webhookId, stoppingToken);
+                            await DeliverAsync(delivery, stoppingToken);
                         }
                         finally
                         {
@@ -43,75 +71,130 @@ public sealed partial class WebhookDispatcher(
                         }
                     }, CancellationToken.None);
                 }
+
+                // A full batch means more may be due: claim again as soon as a slot is free.
+                if (claimed.Count < free)
+                {
+                    await wakeUp.WaitAsync(_options.PollInterval, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: alerts still queued in memory are not delivered (docs/signals.md).
         }
+
+        await DrainAsync(slots);
     }
 
-    private async Task DeliverAsync(AlertNotice notice, string webhookId, CancellationToken stoppingToken)
+    private async Task<IReadOnlyList<PendingDeliveryRecord>> ClaimAsync(int limit, CancellationToken stoppingToken)
     {
         try
         {
-            var webhook = await store.GetWebhookAsync(webhookId, stoppingToken);
-            if (webhook is null || webhook.ProjectId != notice.ProjectId)
+            var claimed = await queue.ClaimDueAsync(_claimant, clock.GetUtcNow(), _options.ClaimLease, limit, stoppingToken);
+            if (_claimFailing)
             {
+                _claimFailing = false;
+                LogClaimRecovered(logger);
+            }
+
+            return claimed;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Storage unreachable: nothing is lost, the deliveries wait in it for the next poll. Said once per outage,
+            // not at every poll.
+            if (!_claimFailing)
+            {
+                _claimFailing = true;
+                LogClaimFailed(logger, exception);
+            }
+
+            return [];
+        }
+    }
+
+    private async Task DeliverAsync(PendingDeliveryRecord delivery, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var webhook = await store.GetWebhookAsync(delivery.WebhookId, stoppingToken);
+            if (webhook is null || webhook.ProjectId != delivery.ProjectId)
+            {
+                // The webhook was deleted since the rule fired: nowhere to deliver to.
+                await queue.CompleteAsync(delivery.Id, attempt: null, CancellationToken.None);
                 return;
             }
 
-            var body = WebhookPayloads.Build(webhook.Format, notice, _options.DashboardUrl);
-            for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+            var attempt = delivery.Attempts + 1;
+            var (status, error) = await sender.SendAsync(webhook, delivery, stoppingToken);
+            var delivered = status is >= 200 and < 300;
+            var outcome = delivered ? "delivered" : attempt >= _options.MaxAttempts ? "failed" : "retrying";
+            var now = clock.GetUtcNow();
+            var log = new WebhookDeliveryRecord(Guid.CreateVersion7().ToString("N"), webhook.Id, webhook.ProjectId, delivery.RuleId,
+                delivery.SessionId, attempt, outcome, status, error, now);
+            // Not cancelled by a stop: an attempt made is recorded, or the next run would make it again.
+            if (outcome == "retrying")
             {
-                var (status, error) = await SendAsync(webhook, body, stoppingToken);
-                var delivered = status is >= 200 and < 300;
-                var outcome = delivered ? "delivered" : attempt == _options.MaxAttempts ? "failed" : "retrying";
-                await store.AddDeliveryAsync(
-                    new WebhookDeliveryRecord(Guid.CreateVersion7().ToString("N"), webhook.Id, webhook.ProjectId, notice.Rule.Id, notice.SessionId,
-                        attempt, outcome, status, error, clock.GetUtcNow()),
-                    stoppingToken);
-                if (delivered)
-                {
-                    return;
-                }
-
-                if (attempt < _options.MaxAttempts)
-                {
-                    await Task.Delay(_options.RetryBaseDelay * Math.Pow(2, attempt - 1), clock, stoppingToken);
-                }
+                await queue.RescheduleAsync(delivery.Id, _claimant, now + (_options.RetryBaseDelay * Math.Pow(2, attempt - 1)), log, CancellationToken.None);
+            }
+            else
+            {
+                await queue.CompleteAsync(delivery.Id, log, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            await ReleaseAsync(delivery);
         }
         catch (Exception exception)
         {
-            LogDeliveryFailed(logger, exception, webhookId, notice.Rule.Id);
+            // Left claimed: once the lease has passed, this or another node tries again.
+            LogDeliveryFailed(logger, exception, delivery.WebhookId, delivery.RuleId);
         }
     }
 
-    private async Task<(int? Status, string? Error)> SendAsync(WebhookRecord webhook, byte[] body, CancellationToken stoppingToken)
+    /// <summary>Gives an interrupted delivery back, so the next run need not wait out the lease.</summary>
+    private async Task ReleaseAsync(PendingDeliveryRecord delivery)
     {
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhook.Url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new("application/json");
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(webhook.Secret, timestamp, body));
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        timeout.CancelAfter(_options.RequestTimeout);
         try
         {
-            using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            return ((int)response.StatusCode, response.IsSuccessStatusCode ? null : response.ReasonPhrase);
+            using var timeout = new CancellationTokenSource(DrainTimeout);
+            await queue.ReleaseAsync(delivery.Id, _claimant, timeout.Token);
         }
-        catch (Exception exception) when (exception is HttpRequestException || (exception is OperationCanceledException && !stoppingToken.IsCancellationRequested))
+        catch (Exception exception)
         {
-            // The log says what went wrong, never the receiver's answer body or our payload.
-            return (null, exception is OperationCanceledException ? $"no answer within {_options.RequestTimeout.TotalSeconds:0.#} s" : exception.Message);
+            LogReleaseFailed(logger, exception, delivery.Id);
+        }
+    }
+
+    /// <summary>Waits until every delivery in flight has ended (a stop cancels them), before storage closes under them.</summary>
+    private async Task DrainAsync(SemaphoreSlim slots)
+    {
+        using var timeout = new CancellationTokenSource(DrainTimeout);
+        try
+        {
+            for (var i = 0; i < _options.MaxConcurrentDeliveries; i++)
+            {
+                await slots.WaitAsync(timeout.Token);
+            }
+
+            slots.Dispose();
+        }
+        catch (OperationCanceledException)
+        {
+            // Left to the claims' leases; the semaphore stays for the deliveries still releasing it.
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivering alert rule {RuleId} to webhook {WebhookId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string webhookId, string ruleId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due webhook deliveries failed; trying again at every poll until storage answers")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Claiming due webhook deliveries works again")]
+    private static partial void LogClaimRecovered(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back webhook delivery {DeliveryId} failed; it is due again when its lease passes")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string deliveryId);
 }

@@ -1,30 +1,36 @@
-using Microsoft.Extensions.Logging;
+using System.Text.Json;
 using SessionKit.Grains.Signals;
 using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Alerts;
 
-/// <summary>Checks the project's alert rules against new signals; each rule fires once per session (recorded in storage), then waits in the outbox.</summary>
-public sealed partial class AlertSink(IAlertStore alerts, AlertOutbox outbox, TimeProvider clock, ILogger<AlertSink> logger) : ISignalSink
+/// <summary>
+/// Checks the project's alert rules against new signals. Each rule fires once per session: the firing and one pending
+/// delivery per webhook of the rule are written together, so a fired rule is never left undelivered by a stopped node.
+/// Delivery itself is the dispatcher's; the grain only writes the rows and wakes it.
+/// </summary>
+public sealed class AlertSink(IAlertStore alerts, IAlertDeliveryQueue queue, AlertDeliveryWakeUp wakeUp, TimeProvider clock) : ISignalSink
 {
     public async Task OnRaisedAsync(SessionRecord session, IReadOnlyList<Signal> raised, SessionScore score)
     {
         foreach (var rule in await alerts.ListRulesAsync(session.ProjectId, CancellationToken.None))
         {
             var (matched, signal) = AlertRules.Match(rule, raised, score.Score);
-            if (!matched || !await alerts.TryRecordFiringAsync(session.Id, rule.Id, clock.GetUtcNow(), CancellationToken.None))
+            if (!matched)
             {
                 continue;
             }
 
-            var notice = new AlertNotice(rule, session.Id, session.ProjectId, signal?.Url ?? raised[^1].Url, score.Score, signal, clock.GetUtcNow());
-            if (!outbox.TryEnqueue(notice))
+            var firedAt = clock.GetUtcNow();
+            var url = signal?.Url ?? raised[^1].Url;
+            var signalJson = signal is null ? null : JsonSerializer.Serialize(signal, SignalJson.Options);
+            PendingDeliveryRecord[] deliveries = [.. rule.WebhookIds.Distinct(StringComparer.Ordinal).Select(webhookId => new PendingDeliveryRecord(
+                Guid.CreateVersion7().ToString("N"), session.Id, rule.Id, webhookId, session.ProjectId, rule.Name, url, score.Score, signalJson,
+                firedAt, Attempts: 0, NextAttemptAt: firedAt))];
+            if (await queue.TryRecordFiringAsync(session.Id, rule.Id, firedAt, deliveries, CancellationToken.None) && deliveries.Length > 0)
             {
-                LogDropped(logger, rule.Id, session.Id);
+                wakeUp.Notify();
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert rule {RuleId} fired for session {SessionId} but the delivery queue is full; it is not delivered")]
-    private static partial void LogDropped(ILogger logger, string ruleId, string sessionId);
 }

@@ -15,7 +15,7 @@ public static class SignalsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SignalServices>();
         services.AddSingleton<ISignalSink, LiveSignalSink>();
-        services.AddSingleton<AlertOutbox>();
+        services.AddSingleton<AlertDeliveryWakeUp>();
         services.AddSingleton<ISignalSink, AlertSink>();
         services.AddSingleton(new LiveMessageType(typeof(LiveSignalRaised)));
         return services;

@@ -60,6 +60,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionErasureStore, SqliteSessionErasureStore>();
         services.TryAddSingleton<ISignalStore, SqliteSignalStore>();
         services.TryAddSingleton<IAlertStore, SqliteAlertStore>();
+        services.TryAddSingleton<IAlertDeliveryQueue, SqliteAlertDeliveryQueue>();
         return services;
     }
 
@@ -97,6 +98,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<ISessionErasureStore, PostgresSessionErasureStore>();
         services.TryAddSingleton<ISignalStore, PostgresSignalStore>();
         services.TryAddSingleton<IAlertStore, PostgresAlertStore>();
+        services.TryAddSingleton<IAlertDeliveryQueue, PostgresAlertDeliveryQueue>();
         services.TryAddSingleton<PostgresXmlRepository>();
         services.AddOptions<KeyManagementOptions>()
             .Configure<PostgresXmlRepository>((options, keys) => options.XmlRepository = keys);

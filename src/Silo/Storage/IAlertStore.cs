@@ -1,6 +1,6 @@
 namespace SessionKit.Silo.Storage;
 
-/// <summary>Alert rules, webhooks, which rule fired for which session, and the webhook delivery log.</summary>
+/// <summary>Alert rules, webhooks and the webhook delivery log; which rule fired for which session is <see cref="IAlertDeliveryQueue"/>'s.</summary>
 public interface IAlertStore
 {
     /// <summary>Inserts the rule, or replaces the one with its id.</summary>
@@ -22,9 +22,6 @@ public interface IAlertStore
     Task<WebhookRecord?> GetWebhookAsync(string webhookId, CancellationToken cancellationToken);
 
     Task<bool> DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken);
-
-    /// <summary>Records that the rule fired for the session; false when it had already (a rule fires once per session).</summary>
-    Task<bool> TryRecordFiringAsync(string sessionId, string ruleId, DateTimeOffset firedAt, CancellationToken cancellationToken);
 
     Task AddDeliveryAsync(WebhookDeliveryRecord delivery, CancellationToken cancellationToken);
 

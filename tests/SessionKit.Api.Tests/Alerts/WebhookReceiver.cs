@@ -6,7 +6,8 @@ namespace SessionKit.Api.Tests.Alerts;
 
 /// <summary>
 /// A webhook endpoint on 127.0.0.1 (a real socket): records every request and answers with the next status
-/// queued (then 204), or, while <see cref="Hang"/> is set, holds requests unanswered until disposed.
+/// queued (then 204), or, while <see cref="Hang"/> is set, holds requests unanswered until disposed. Given a port
+/// (from <see cref="FreePort"/>), it listens there, so a test can name a receiver's URL before the receiver is up.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -15,19 +16,27 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public WebhookReceiver()
+    public WebhookReceiver(int? port = null)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/hook/";
+        Url = UrlAt(port ?? FreePort());
         _listener.Prefixes.Add(Url);
         _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
     public string Url { get; }
+
+    public static string UrlAt(int port) => $"http://127.0.0.1:{port}/hook/";
+
+    /// <summary>A loopback port nothing listens on (yet): connections to it are refused.</summary>
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public bool Hang { get; set; }
 
@@ -80,7 +89,8 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body);
         Requests.Enqueue(new ReceivedRequest(
-            body.ToArray(), context.Request.Headers["X-SessionKit-Signature"], context.Request.Headers["X-SessionKit-Timestamp"], context.Request.ContentType));
+            body.ToArray(), context.Request.Headers["X-SessionKit-Signature"], context.Request.Headers["X-SessionKit-Timestamp"],
+            context.Request.Headers["X-SessionKit-Delivery"], context.Request.ContentType));
         if (Hang)
         {
             await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -99,4 +109,4 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     }
 }
 
-internal sealed record ReceivedRequest(byte[] Body, string? Signature, string? Timestamp, string? ContentType);
+internal sealed record ReceivedRequest(byte[] Body, string? Signature, string? Timestamp, string? Delivery, string? ContentType);

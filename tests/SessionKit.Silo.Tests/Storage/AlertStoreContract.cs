@@ -48,20 +48,6 @@ public abstract class AlertStoreContract : StorageContract
     }
 
     [Fact]
-    public async Task ARuleFiresOncePerSession()
-    {
-        var session = NewSession(NewId("project"));
-        var other = NewSession(session.ProjectId);
-        await Store.Sessions.TryCreateSessionAsync(session, Ct);
-        await Store.Sessions.TryCreateSessionAsync(other, Ct);
-
-        Assert.True(await Alerts.TryRecordFiringAsync(session.Id, "rule-1", At(0), Ct));
-        Assert.False(await Alerts.TryRecordFiringAsync(session.Id, "rule-1", At(1), Ct));
-        Assert.True(await Alerts.TryRecordFiringAsync(session.Id, "rule-2", At(1), Ct));
-        Assert.True(await Alerts.TryRecordFiringAsync(other.Id, "rule-1", At(1), Ct));
-    }
-
-    [Fact]
     public async Task DeliveriesAreLoggedNewestFirstPerWebhook()
     {
         var hook = NewId("hook");

@@ -47,26 +47,26 @@ internal sealed class PostgresAlertStore(PostgresDatabase database) : IAlertStor
     public async Task<bool> DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken) =>
         await ExecuteAsync(dataSource => dataSource.CreateCommand("DELETE FROM webhooks WHERE id = @id").With("id", webhookId), cancellationToken) == 1;
 
-    /// <summary>The primary key makes "once per session and rule" hold however many activations or nodes try.</summary>
-    public async Task<bool> TryRecordFiringAsync(string sessionId, string ruleId, DateTimeOffset firedAt, CancellationToken cancellationToken) =>
-        await ExecuteAsync(dataSource => dataSource.CreateCommand("""
-                INSERT INTO alert_firings (session_id, rule_id, fired_at) VALUES (@session_id, @rule_id, @fired_at)
-                ON CONFLICT (session_id, rule_id) DO NOTHING
-                """).With("session_id", sessionId).With("rule_id", ruleId).WithInstant("fired_at", firedAt), cancellationToken) == 1;
-
     public Task AddDeliveryAsync(WebhookDeliveryRecord delivery, CancellationToken cancellationToken) =>
         database.RunAsync(async dataSource =>
         {
-            await using var command = dataSource.CreateCommand($"""
-                INSERT INTO webhook_deliveries ({DeliveryColumns})
-                VALUES (@id, @webhook_id, @project_id, @rule_id, @session_id, @attempt, @outcome, @response_status, @error, @attempted_at)
-                """)
-                .With("id", delivery.Id).With("webhook_id", delivery.WebhookId).With("project_id", delivery.ProjectId)
-                .With("rule_id", delivery.RuleId).With("session_id", delivery.SessionId).With("attempt", delivery.Attempt)
-                .With("outcome", delivery.Outcome).With("response_status", delivery.ResponseStatus).With("error", delivery.Error)
-                .WithInstant("attempted_at", delivery.AttemptedAt);
+            await using var command = dataSource.CreateCommand(InsertDeliverySql);
+            WithDelivery(command.Parameters, delivery);
             return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, $"A delivery with id {delivery.Id} already exists.");
+
+    /// <summary>Logs a delivery attempt with <see cref="WithDelivery"/>'s parameters; the delivery queue runs it in its own transactions.</summary>
+    internal const string InsertDeliverySql = $"""
+        INSERT INTO webhook_deliveries ({DeliveryColumns})
+        VALUES (@id, @webhook_id, @project_id, @rule_id, @session_id, @attempt, @outcome, @response_status, @error, @attempted_at)
+        """;
+
+    internal static NpgsqlParameterCollection WithDelivery(NpgsqlParameterCollection parameters, WebhookDeliveryRecord delivery) =>
+        parameters
+            .With("id", delivery.Id).With("webhook_id", delivery.WebhookId).With("project_id", delivery.ProjectId)
+            .With("rule_id", delivery.RuleId).With("session_id", delivery.SessionId).With("attempt", delivery.Attempt)
+            .With("outcome", delivery.Outcome).With("response_status", delivery.ResponseStatus).With("error", delivery.Error)
+            .WithInstant("attempted_at", delivery.AttemptedAt);
 
     public Task<IReadOnlyList<WebhookDeliveryRecord>> ListDeliveriesAsync(string webhookId, int limit, CancellationToken cancellationToken) =>
         ReadAsync(

@@ -50,29 +50,22 @@ internal sealed class SqliteAlertStore(SqliteDatabase database) : IAlertStore
 
     public Task<bool> DeleteWebhookAsync(string webhookId, CancellationToken cancellationToken) => DeleteAsync("webhooks", webhookId, cancellationToken);
 
-    public Task<bool> TryRecordFiringAsync(string sessionId, string ruleId, DateTimeOffset firedAt, CancellationToken cancellationToken) =>
-        database.WriteAsync(transaction =>
-        {
-            // The primary key makes "once per session and rule" hold however many activations or nodes try.
-            using var command = transaction.CreateCommand(
-                "INSERT OR IGNORE INTO alert_firings (session_id, rule_id, fired_at) VALUES ($session_id, $rule_id, $fired_at)")
-                .With("$session_id", sessionId).With("$rule_id", ruleId).With("$fired_at", UnixTime.ToMs(firedAt));
-            return command.ExecuteNonQuery() == 1;
-        }, cancellationToken);
-
     public Task AddDeliveryAsync(WebhookDeliveryRecord delivery, CancellationToken cancellationToken) =>
-        database.WriteAsync(transaction =>
-        {
-            using var command = transaction.CreateCommand($"""
-                INSERT INTO webhook_deliveries ({DeliveryColumns})
-                VALUES ($id, $webhook_id, $project_id, $rule_id, $session_id, $attempt, $outcome, $response_status, $error, $attempted_at)
-                """)
-                .With("$id", delivery.Id).With("$webhook_id", delivery.WebhookId).With("$project_id", delivery.ProjectId)
-                .With("$rule_id", delivery.RuleId).With("$session_id", delivery.SessionId).With("$attempt", delivery.Attempt)
-                .With("$outcome", delivery.Outcome).With("$response_status", delivery.ResponseStatus).With("$error", delivery.Error)
-                .With("$attempted_at", UnixTime.ToMs(delivery.AttemptedAt));
-            return command.ExecuteRefusingDuplicates($"A delivery with id {delivery.Id} already exists.");
-        }, cancellationToken);
+        database.WriteAsync(transaction => InsertDelivery(transaction, delivery), cancellationToken);
+
+    /// <summary>Logs a delivery attempt within <paramref name="transaction"/>; the delivery queue logs with its own changes.</summary>
+    internal static int InsertDelivery(SqliteTransaction transaction, WebhookDeliveryRecord delivery)
+    {
+        using var command = transaction.CreateCommand($"""
+            INSERT INTO webhook_deliveries ({DeliveryColumns})
+            VALUES ($id, $webhook_id, $project_id, $rule_id, $session_id, $attempt, $outcome, $response_status, $error, $attempted_at)
+            """)
+            .With("$id", delivery.Id).With("$webhook_id", delivery.WebhookId).With("$project_id", delivery.ProjectId)
+            .With("$rule_id", delivery.RuleId).With("$session_id", delivery.SessionId).With("$attempt", delivery.Attempt)
+            .With("$outcome", delivery.Outcome).With("$response_status", delivery.ResponseStatus).With("$error", delivery.Error)
+            .With("$attempted_at", UnixTime.ToMs(delivery.AttemptedAt));
+        return command.ExecuteRefusingDuplicates($"A delivery with id {delivery.Id} already exists.");
+    }
 
     public async Task<IReadOnlyList<WebhookDeliveryRecord>> ListDeliveriesAsync(string webhookId, int limit, CancellationToken cancellationToken)
     {

@@ -51,3 +51,8 @@ public sealed class PostgresAlertStoreTests : AlertStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
 }
+
+public sealed class PostgresAlertDeliveryQueueTests : AlertDeliveryQueueContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new PostgresStorageTestDatabase();
+}

@@ -51,3 +51,8 @@ public sealed class SqliteAlertStoreTests : AlertStoreContract
 {
     protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
 }
+
+public sealed class SqliteAlertDeliveryQueueTests : AlertDeliveryQueueContract
+{
+    protected override IStorageTestDatabase CreateDatabase() => new SqliteTestDatabase();
+}

@@ -10,5 +10,6 @@ internal static class PostgresMigrations
         new M0003SessionBlobs(),
         new M0004VisitorsAndPersons(),
         new M0005Signals(),
+        new M0006PendingDeliveries(),
     ];
 }

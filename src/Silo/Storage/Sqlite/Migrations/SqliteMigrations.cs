@@ -11,5 +11,6 @@ internal static class SqliteMigrations
         new M0004SessionBlobs(),
         new M0005VisitorsAndPersons(),
         new M0006Signals(),
+        new M0007PendingDeliveries(),
     ];
 }
