@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SessionKit.Grains.Signals;
 
 /// <summary>
@@ -51,9 +53,22 @@ internal sealed class DomNode
         }
     }
 
-    /// <summary>Whether <see cref="SetAttribute"/> keeps anything of an attribute of this name (others are never read).</summary>
-    public static bool Reads(string name) =>
-        name is "id" or "class" or "role" or "type" or "name" or "aria-label" or "href" or "target" or "download" or "value";
+    /// <summary>The name <see cref="SetAttribute"/> knows the attribute by, or null for an attribute it never reads; allocates nothing.</summary>
+    public static string? ReadName(JsonProperty attribute)
+    {
+        foreach (var (utf8, name) in ReadAttributes)
+        {
+            if (attribute.NameEquals(utf8))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly (byte[] Utf8, string Name)[] ReadAttributes =
+        [.. new[] { "id", "class", "role", "type", "name", "aria-label", "href", "target", "download", "value" }.Select(name => (System.Text.Encoding.UTF8.GetBytes(name), name))];
 
     /// <summary>
     /// Whitespace collapsed and cut, so labels read well and stay small. Reads only as far as the cut: a style

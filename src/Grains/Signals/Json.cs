@@ -26,29 +26,35 @@ internal static class Json
             ? value.GetString()
             : null;
 
+    /// <summary>The number <paramref name="name"/> holds, as <see cref="Int(JsonElement, string)"/>, for names known as UTF-8.</summary>
+    public static int? Int(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+        && number is >= int.MinValue and <= int.MaxValue
+            ? (int)Math.Round(number)
+            : null;
+
     /// <summary>
-    /// A string property as <see cref="DomNode.Clean(string?)"/> gives it: a long text (a style sheet) is decoded only as
-    /// far as its label could reach, not whole.
+    /// A string property as <see cref="DomNode.Clean(string?)"/> gives it, decoded only as far as its label could
+    /// reach: a style sheet's text costs no more than a button's, and whitespace between elements (most of a
+    /// page's text nodes) allocates nothing.
     /// </summary>
-    public static string? Text(JsonElement element, string name)
+    public static string? Text(JsonElement element, ReadOnlySpan<byte> name)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
         {
             return null;
         }
 
-        // Quotes included; escapes still in. A prefix without escapes decodes as itself.
-        var raw = JsonMarshal.GetRawUtf8Value(value);
-        if (raw.Length > PrefixBytes + 2)
+        // Quotes included; escapes still in. Text without escapes decodes as itself.
+        var content = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        var whole = content.Length <= PrefixBytes;
+        var prefix = whole ? content : WholeCharacters(content[..PrefixBytes]);
+        if (prefix.IndexOf((byte)'\\') < 0)
         {
-            var prefix = raw.Slice(1, PrefixBytes);
-            while ((prefix[^1] & 0xC0) == 0x80)
-            {
-                prefix = prefix[..^1];
-            }
-
-            prefix = prefix[..^1];
-            if (prefix.IndexOf((byte)'\\') < 0 && DomNode.Clean(Encoding.UTF8.GetString(prefix)) is { Length: DomNode.MaxTextLength } label)
+            Span<char> chars = stackalloc char[PrefixBytes];
+            var label = DomNode.Clean(chars[..Encoding.UTF8.GetChars(prefix, chars)]);
+            if (whole || label is { Length: DomNode.MaxTextLength })
             {
                 return label;
             }
@@ -57,6 +63,60 @@ internal static class Json
         return DomNode.Clean(value.GetString());
     }
 
+    /// <summary>An element's tag name in lower case; the common ones without allocating.</summary>
+    public static string? TagName(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("tagName"u8, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var content = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+        if (content.Length <= MaxCommonTagLength)
+        {
+            Span<char> lower = stackalloc char[MaxCommonTagLength];
+            var ascii = true;
+            for (var i = 0; i < content.Length && ascii; i++)
+            {
+                var b = content[i];
+                ascii = b is < 0x80 and not (byte)'\\';
+                lower[i] = (char)(b is >= (byte)'A' and <= (byte)'Z' ? b + 32 : b);
+            }
+
+            if (ascii && CommonTagLookup.TryGetValue(lower[..content.Length], out var common))
+            {
+                return common;
+            }
+        }
+
+        return value.GetString()?.ToLowerInvariant();
+    }
+
+    /// <summary>The prefix without a character cut in two at its end.</summary>
+    private static ReadOnlySpan<byte> WholeCharacters(ReadOnlySpan<byte> prefix)
+    {
+        while ((prefix[^1] & 0xC0) == 0x80)
+        {
+            prefix = prefix[..^1];
+        }
+
+        return prefix[..^1];
+    }
+
     /// <summary>Enough bytes for <see cref="DomNode.MaxTextLength"/> characters of text between a lot of whitespace.</summary>
-    private const int PrefixBytes = 4096;
+    private const int PrefixBytes = 2048;
+
+    private const int MaxCommonTagLength = 16;
+
+    private static readonly HashSet<string> CommonTags = new(
+        [
+            "a", "abbr", "article", "aside", "b", "body", "br", "button", "circle", "code", "dd", "defs", "div", "dl", "dt", "em",
+            "fieldset", "figure", "footer", "form", "g", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i",
+            "iframe", "img", "input", "label", "li", "link", "main", "meta", "nav", "noscript", "ol", "option", "p", "path",
+            "picture", "pre", "rect", "script", "section", "select", "small", "source", "span", "strong", "style", "svg",
+            "table", "tbody", "td", "textarea", "th", "thead", "title", "tr", "ul", "use",
+        ],
+        StringComparer.Ordinal);
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonTagLookup = CommonTags.GetAlternateLookup<ReadOnlySpan<char>>();
 }

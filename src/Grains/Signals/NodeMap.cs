@@ -59,7 +59,7 @@ internal sealed class NodeMap(int maxNodes)
             {
                 if (Json.Int(change, "id") is { } id && _nodes.TryGetValue(id, out var node))
                 {
-                    node.Text = Json.Text(change, "value");
+                    node.Text = Json.Text(change, "value"u8);
                     if (_nodes.TryGetValue(node.ParentId, out var parent))
                     {
                         parent.Text = node.Text;
@@ -77,12 +77,12 @@ internal sealed class NodeMap(int maxNodes)
                 {
                     foreach (var value in values.EnumerateObject())
                     {
-                        if (!DomNode.Reads(value.Name))
+                        if (DomNode.ReadName(value) is not { } name)
                         {
                             continue;
                         }
 
-                        node.SetAttribute(value.Name, value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : null);
+                        node.SetAttribute(name, value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : null);
                     }
                 }
             }
@@ -108,18 +108,18 @@ internal sealed class NodeMap(int maxNodes)
     /// <summary>Adds the serialized node and its children; returns the first text found in it.</summary>
     private string? Add(JsonElement serialized, int parentId)
     {
-        if (Json.Int(serialized, "id") is not { } id || !HasRoom())
+        if (Json.Int(serialized, "id"u8) is not { } id || !HasRoom())
         {
             return null;
         }
 
-        var type = Json.Int(serialized, "type");
+        var type = Json.Int(serialized, "type"u8);
         var node = new DomNode
         {
             ParentId = parentId,
             Tag = type switch
             {
-                ElementNode => Json.String(serialized, "tagName")?.ToLowerInvariant() ?? "#other",
+                ElementNode => Json.TagName(serialized) ?? "#other",
                 TextNode => "#text",
                 DocumentNode => "#document",
                 _ => "#other",
@@ -129,14 +129,14 @@ internal sealed class NodeMap(int maxNodes)
 
         if (type == TextNode)
         {
-            node.Text = Json.Text(serialized, "textContent");
+            node.Text = Json.Text(serialized, "textContent"u8);
             return node.Text;
         }
 
-        if (serialized.TryGetProperty("attributes", out var attributes) && attributes.ValueKind == JsonValueKind.Object)
+        if (serialized.TryGetProperty("attributes"u8, out var attributes) && attributes.ValueKind == JsonValueKind.Object)
         {
             // type first: it decides whether an input's value is a label.
-            if (attributes.TryGetProperty("type", out var inputType) && inputType.ValueKind == JsonValueKind.String)
+            if (attributes.TryGetProperty("type"u8, out var inputType) && inputType.ValueKind == JsonValueKind.String)
             {
                 node.SetAttribute("type", inputType.GetString());
             }
@@ -144,18 +144,18 @@ internal sealed class NodeMap(int maxNodes)
             foreach (var attribute in attributes.EnumerateObject())
             {
                 // Inlined style sheets (_cssText) and the like are never read: not decoding them saves the most.
-                if (!DomNode.Reads(attribute.Name))
+                if (DomNode.ReadName(attribute) is not { } name)
                 {
                     continue;
                 }
 
-                node.SetAttribute(attribute.Name, attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString() : null);
+                node.SetAttribute(name, attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString() : null);
             }
         }
 
         // Style and script contents are not what a visitor reads.
         var readsText = node.Tag is not ("style" or "script" or "noscript" or "head");
-        if (serialized.TryGetProperty("childNodes", out var children) && children.ValueKind == JsonValueKind.Array)
+        if (serialized.TryGetProperty("childNodes"u8, out var children) && children.ValueKind == JsonValueKind.Array)
         {
             foreach (var child in children.EnumerateArray())
             {

@@ -36,7 +36,14 @@ public sealed class TargetLabelTests
         Assert.Equal("\"Pay\" \u00e9\u4e2d " + new string('y', 51), DeadClickTarget(label).Text);
     }
 
-    private static SignalTarget DeadClickTarget(string label, string sheet = "")
+    [Theory]
+    [InlineData("BUTTON", "button#pay")]
+    [InlineData("Button", "button#pay")]
+    [InlineData("X-Pay-Button", "x-pay-button#pay")]
+    public void TagNamesReadInLowerCaseWhateverTheirCase(string tagName, string selector) =>
+        Assert.Equal(selector, DeadClickTarget("Pay now", tagName: tagName).Selector);
+
+    private static SignalTarget DeadClickTarget(string label, string sheet = "", string tagName = "button")
     {
         var text = JsonSerializer.Serialize(label);
         var css = JsonSerializer.Serialize(sheet);
@@ -45,7 +52,7 @@ public sealed class TargetLabelTests
               {"type":2,"id":3,"tagName":"head","attributes":{},"childNodes":[
                 {"type":2,"id":4,"tagName":"style","attributes":{"_cssText":{{css}}},"childNodes":[{"type":3,"id":5,"textContent":{{css}}}]}]},
               {"type":2,"id":6,"tagName":"body","attributes":{},"childNodes":[
-                {"type":2,"id":10,"tagName":"button","attributes":{"id":"pay"},"childNodes":[{"type":3,"id":11,"textContent":{{text}}}]}]}]}]}
+                {"type":2,"id":10,"tagName":"{{tagName}}","attributes":{"id":"pay","role":"button"},"childNodes":[{"type":3,"id":11,"textContent":{{text}}}]}]}]}]}
             """;
         string[] events =
         [
