@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { connectedRoot, useReplayerDom } from '../../test/replayer-dom';
 import { inspectReplaySandbox } from '../replay/sandbox-guard';
 import { createGuardedReplayer, createRrwebLiveReplayer, type LiveReplayerFactory } from './live-replayer';
 
 // Pins the installed rrweb's live Replayer, not a stand-in: if an upgrade changes how it
 // sandboxes its iframe, this fails before anyone watches a session with it.
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-  document.body.innerHTML = '';
-});
-
-function connectedRoot(): HTMLElement {
-  const root = document.createElement('div');
-  document.body.appendChild(root);
-  return root;
-}
+useReplayerDom();
 
 describe('installed rrweb live replayer', () => {
   it('renders into one iframe sandboxed with allow-same-origin only', () => {

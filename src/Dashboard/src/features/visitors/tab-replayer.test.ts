@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { connectedRoot, useReplayerDom } from '../../test/replayer-dom';
 import type { RecordedEvent } from '../../api/types';
 import { inspectReplaySandbox } from '../replay/sandbox-guard';
 import { createGuardedTabReplayer, createRrwebTabReplayer, type TabReplayerFactory } from './tab-replayer';
 
 // Pins the installed rrweb's Replayer as the merged player builds it, not a stand-in.
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.clearAllTimers();
-  vi.useRealTimers();
-  document.body.innerHTML = '';
-});
-
-function connectedRoot(): HTMLElement {
-  const root = document.createElement('div');
-  document.body.appendChild(root);
-  return root;
-}
+useReplayerDom();
 
 const events: RecordedEvent[] = [
   { type: 4, timestamp: 1_000, data: { href: 'https://shop.test/', width: 800, height: 600 } },
