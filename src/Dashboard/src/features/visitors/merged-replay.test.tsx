@@ -28,10 +28,11 @@ const recording = (start: number) => [
   { type: 3, timestamp: start + 500, data: {} },
 ];
 
-function setup() {
-  const { fetch } = fakeFetch(
+function setup(shown: Journey = journey) {
+  const { fetch, calls: requests } = fakeFetch(
     route('GET', '/api/v1/sessions/tab-a/events', () => json(recording(1_000))),
     route('GET', '/api/v1/sessions/tab-b/events', () => json(recording(2_000))),
+    route('GET', '/api/v1/sessions/tab-c/events', () => json(recording(4_000))),
   );
   const calls: string[] = [];
   const created: string[] = [];
@@ -49,8 +50,9 @@ function setup() {
       destroy: () => iframe.remove(),
     };
   };
-  renderWithApp(<MergedReplay journey={journey} factory={factory} />, { fetch });
-  return { calls, created };
+  renderWithApp(<MergedReplay journey={shown} factory={factory} />, { fetch });
+  const loaded = () => requests.map((request) => request.url.pathname.split('/')[4]);
+  return { calls, created, loaded };
 }
 
 const visibleTabs = () =>
@@ -61,6 +63,22 @@ const visibleTabs = () =>
 const seek = (elapsedMs: number) => fireEvent.change(screen.getByTestId('merged-scrubber'), { target: { value: String(elapsedMs) } });
 
 describe('MergedReplay', () => {
+  it('loads the events of a tab only once the player shows it or is about to', async () => {
+    // Tab A in front 1-2 s, B 2-3 s, C 4-5 s.
+    const three: Journey = {
+      ...journey,
+      lanes: [...journey.lanes, { sessionId: 'tab-c', tabId: 'c', startMs: 4_000, endMs: 5_000 }],
+      front: [journey.front[0]!, journey.front[1]!, { sessionId: 'tab-c', tabId: 'c', fromMs: 4_000, toMs: 5_000 }],
+    };
+    const { loaded } = setup(three);
+    await waitFor(() => expect(visibleTabs()).toEqual(['tab-a']));
+    expect(loaded()).toEqual(['tab-a', 'tab-b']);
+
+    seek(1_500); // 2.5 s: tab B in front, tab C next
+    await waitFor(() => expect(visibleTabs()).toEqual(['tab-b']));
+    await waitFor(() => expect(loaded()).toEqual(['tab-a', 'tab-b', 'tab-c']));
+  });
+
   it('shows the tab in front, seeking the newly shown tab to the same moment, and creates replayers lazily', async () => {
     const { calls, created } = setup();
     await waitFor(() => expect(visibleTabs()).toEqual(['tab-a']));

@@ -8,7 +8,7 @@ import { MergedStage } from './merged-stage';
 import { nextSwitchMs, offsetIn, positionAt, segmentsOf, type Follow, type Position } from './merged-timeline';
 import { createRrwebTabReplayer, type TabReplayerFactory } from './tab-replayer';
 import { useJourneyClock } from './use-journey-clock';
-import { useJourneyEvents, type TabEvents } from './use-journey-events';
+import { useJourneyEvents, useNeededLanes, type TabEvents } from './use-journey-events';
 
 function noticeFor(position: Position, tab: TabEvents | undefined, follow: Follow, tabName: (id: string) => string, startMs: number): string | null {
   if (position.kind === 'gap') {
@@ -34,7 +34,6 @@ export function MergedReplay(props: { journey: Journey; factory?: TabReplayerFac
   const [follow, setFollow] = useState<Follow>('front');
   const segments = useMemo(() => segmentsOf(journey, follow), [journey, follow]);
   const clock = useJourneyClock(journey, segments);
-  const tabs = useJourneyEvents(journey);
   const [violation, setViolation] = useState<string | null>(null);
   const onSandboxViolation = useCallback((message: string) => setViolation(message), []);
 
@@ -42,11 +41,15 @@ export function MergedReplay(props: { journey: Journey; factory?: TabReplayerFac
   const tabName = (sessionId: string) => `Tab ${tabNumber(sessionId)}`;
   const position = positionAt(segments, journey, clock.timeMs);
   const shownId = position.kind === 'tab' ? position.segment.sessionId : null;
+  const nextSwitch = nextSwitchMs(segments, clock.timeMs);
+  const after = nextSwitch === null ? null : positionAt(segments, journey, nextSwitch);
+  // The next tab to be shown, past a gap if one comes first (playing skips gaps).
+  const upcoming = after?.kind === 'tab' ? after.segment.sessionId : (after?.next?.sessionId ?? null);
+  const needed = useNeededLanes(shownId, upcoming);
+  const tabs = useJourneyEvents(journey, needed);
   const tab = shownId ? tabs.get(shownId) : undefined;
   const notice = noticeFor(position, tab, follow, tabName, journey.startMs);
   const shownOffset = tab?.state === 'ready' ? offsetIn(tab.firstMs, clock.timeMs) : 0;
-  const nextSwitch = nextSwitchMs(segments, clock.timeMs);
-  const after = nextSwitch === null ? null : positionAt(segments, journey, nextSwitch);
 
   return (
     <div className="merged-replay" data-testid="merged-replay">

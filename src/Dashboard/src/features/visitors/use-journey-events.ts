@@ -1,5 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { RecordedEvent } from '../../api/types';
 import type { Journey } from '../../api/visitor-types';
 import { sessionEventsQueryOptions } from '../../hooks/use-session-query';
@@ -21,13 +21,30 @@ function prepare(events: readonly RecordedEvent[]): TabEvents {
 }
 
 /**
- * Every lane's events, through the replay page's query (loaded once per visit, shared with it). Sorting is
- * cached per response, so a tab keeps the same events object, and its replayer, across renders.
+ * The lanes whose events the player has asked for so far: the tab shown now and the next one to be shown
+ * (so a switch finds it loaded), kept once asked for. A journey of many tabs loads only those it reaches.
  */
-export function useJourneyEvents(journey: Journey): ReadonlyMap<string, TabEvents> {
+export function useNeededLanes(...sessionIds: readonly (string | null)[]): ReadonlySet<string> {
+  const [needed, setNeeded] = useState<ReadonlySet<string>>(() => new Set());
+  const missing = sessionIds.filter((id): id is string => id !== null && !needed.has(id));
+  if (missing.length === 0) return needed;
+  // Derived from this render's position: updated during render, which React re-runs at once.
+  const next = new Set([...needed, ...missing]);
+  setNeeded(next);
+  return next;
+}
+
+/**
+ * The needed lanes' events, through the replay page's query (loaded once per visit, shared with it); the
+ * others read as loading. Sorting is cached per response, so a tab keeps the same events object, and its
+ * replayer, across renders.
+ */
+export function useJourneyEvents(journey: Journey, needed: ReadonlySet<string>): ReadonlyMap<string, TabEvents> {
   const api = useApi();
   const prepared = useRef(new WeakMap<readonly RecordedEvent[], TabEvents>());
-  const results = useQueries({ queries: journey.lanes.map((lane) => sessionEventsQueryOptions(api, lane.sessionId)) });
+  const results = useQueries({
+    queries: journey.lanes.map((lane) => ({ ...sessionEventsQueryOptions(api, lane.sessionId), enabled: needed.has(lane.sessionId) })),
+  });
   const tabs = new Map<string, TabEvents>();
   journey.lanes.forEach((lane, index) => {
     const result = results[index];
