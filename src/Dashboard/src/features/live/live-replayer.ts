@@ -1,22 +1,14 @@
 import { Replayer } from 'rrweb';
 import 'rrweb/dist/style.css';
 
-type ReplayerEvent = Parameters<Replayer['addEvent']>[0];
-import { describeViolation, enforceReplaySandbox } from '../replay/sandbox-guard';
+import { fitReplay } from '../replay/fit-replay';
+import { watchReplaySandbox } from '../replay/sandbox-guard';
 import type { LiveReplayer } from './live-stream';
+
+type ReplayerEvent = Parameters<Replayer['addEvent']>[0];
 
 /** Builds a live replayer rendering into `root` (which must be in the document). */
 export type LiveReplayerFactory = (root: HTMLElement) => LiveReplayer;
-
-/** Scales rrweb's wrapper (drawn at the visitor's viewport size) down to the root's width. */
-function fit(root: HTMLElement, wrapper: HTMLElement, size: { width: number; height: number }): void {
-  const available = root.clientWidth || size.width;
-  const maxHeight = Math.max(240, Math.round(window.innerHeight * 0.7));
-  const scale = Math.min(1, available / size.width, maxHeight / size.height);
-  wrapper.style.transformOrigin = 'top left';
-  wrapper.style.transform = `scale(${scale})`;
-  root.style.height = `${Math.round(size.height * scale)}px`;
-}
 
 /**
  * rrweb's Replayer in live mode, with a fixed option allowlist: UNSAFE_replayCanvas stays
@@ -34,7 +26,7 @@ export const createRrwebLiveReplayer: LiveReplayerFactory = (root) => {
   replayer.on('resize', (dimension) => {
     const size = dimension as { width?: unknown; height?: unknown } | undefined;
     if (typeof size?.width === 'number' && typeof size.height === 'number' && size.width > 0 && size.height > 0) {
-      fit(root, replayer.wrapper, { width: size.width, height: size.height });
+      fitReplay(root, replayer.wrapper, { width: size.width, height: size.height }, 0.7);
     }
   });
   return {
@@ -59,29 +51,24 @@ export function createGuardedReplayer(
 ): LiveReplayer {
   const replayer = factory(root);
   let destroyed = false;
-  let observer: MutationObserver | null = null;
+  // Set once watching; a violation found by the very first check stops the watch by itself.
+  let stopWatching = () => {};
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
-    observer?.disconnect();
+    stopWatching();
     try {
       replayer.destroy();
     } catch {
       // already gone
     }
   };
-  const check = () => {
-    if (destroyed) return;
-    const report = enforceReplaySandbox(root);
-    if (!report.ok) {
-      destroy();
-      onViolation(describeViolation(report));
-    }
-  };
-  check();
-  if (destroyed) return inert;
-  observer = new MutationObserver(check);
-  observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['sandbox'] });
+  const watch = watchReplaySandbox(root, (message) => {
+    destroy();
+    onViolation(message);
+  });
+  if (!watch.ok) return inert;
+  stopWatching = watch.stop;
   return {
     startLive: (baselineTime) => {
       if (!destroyed) replayer.startLive(baselineTime);

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import Player from 'rrweb-player';
 import 'rrweb-player/dist/style.css';
 import type { RecordedEvent } from '../../api/types';
-import { describeViolation, enforceReplaySandbox } from './sandbox-guard';
+import { watchReplaySandbox } from './sandbox-guard';
 import { recordedViewport } from './sort-events';
 
 type PlayerOptions = ConstructorParameters<typeof Player>[0];
@@ -70,13 +70,14 @@ export function ReplayPlayer(props: {
     }) as unknown as PlayerHandle;
 
     let destroyed = false;
-    let observer: MutationObserver | null = null;
+    // Set once watching; a violation found by the very first check stops the watch by itself.
+    let stopWatching = () => {};
     let resizeObserver: ResizeObserver | null = null;
     const teardown = () => {
       if (destroyed) return;
       destroyed = true;
       onReady?.(null);
-      observer?.disconnect();
+      stopWatching();
       resizeObserver?.disconnect();
       try {
         player.getReplayer().destroy();
@@ -89,18 +90,12 @@ export function ReplayPlayer(props: {
 
     // The Replayer creates its iframe synchronously and rebuilds the recorded DOM on a
     // later tick, so this first check runs before any recorded content exists.
-    const check = () => {
-      if (destroyed) return;
-      const report = enforceReplaySandbox(container);
-      if (!report.ok) {
-        teardown();
-        onSandboxViolation(describeViolation(report));
-      }
-    };
-    check();
-    if (destroyed) return teardown;
-    observer = new MutationObserver(check);
-    observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['sandbox'] });
+    const watch = watchReplaySandbox(container, (message) => {
+      teardown();
+      onSandboxViolation(message);
+    });
+    if (!watch.ok) return teardown;
+    stopWatching = watch.stop;
 
     if (typeof ResizeObserver !== 'undefined') {
       resizeObserver = new ResizeObserver(() => {

@@ -1,6 +1,7 @@
 import { Replayer } from 'rrweb';
 import 'rrweb/dist/style.css';
 import type { RecordedEvent } from '../../api/types';
+import { fitReplay } from '../replay/fit-replay';
 import { watchReplaySandbox } from '../replay/sandbox-guard';
 import { recordedViewport } from '../replay/sort-events';
 
@@ -37,14 +38,7 @@ export const createRrwebTabReplayer: TabReplayerFactory = (root, events) => {
     triggerFocus: false,
   });
   let size = recordedViewport(events) ?? { width: 1280, height: 720 };
-  const fit = () => {
-    const available = root.clientWidth || size.width;
-    const maxHeight = Math.max(240, Math.round(window.innerHeight * 0.6));
-    const scale = Math.min(1, available / size.width, maxHeight / size.height);
-    replayer.wrapper.style.transformOrigin = 'top left';
-    replayer.wrapper.style.transform = `scale(${scale})`;
-    root.style.height = `${Math.round(size.height * scale)}px`;
-  };
+  const fit = () => fitReplay(root, replayer.wrapper, size, 0.6);
   replayer.on('resize', (dimension) => {
     const next = dimension as { width?: unknown; height?: unknown } | undefined;
     if (typeof next?.width === 'number' && typeof next.height === 'number' && next.width > 0 && next.height > 0) {
