@@ -8,11 +8,11 @@ namespace SessionKit.Grains.Signals;
 internal static class Json
 {
     public static int? Int(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
-        && number is >= int.MinValue and <= int.MaxValue
-            ? (int)Math.Round(number)
-            : null;
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? AsInt(value) : null;
+
+    /// <summary>The number <paramref name="name"/> holds, as <see cref="Int(JsonElement, string)"/>, for names known as UTF-8.</summary>
+    public static int? Int(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? AsInt(value) : null;
 
     public static long? Long(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
@@ -24,14 +24,6 @@ internal static class Json
     public static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : null;
-
-    /// <summary>The number <paramref name="name"/> holds, as <see cref="Int(JsonElement, string)"/>, for names known as UTF-8.</summary>
-    public static int? Int(JsonElement element, ReadOnlySpan<byte> name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-        && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
-        && number is >= int.MinValue and <= int.MaxValue
-            ? (int)Math.Round(number)
             : null;
 
     /// <summary>
@@ -91,6 +83,11 @@ internal static class Json
 
         return value.GetString()?.ToLowerInvariant();
     }
+
+    private static int? AsInt(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number is >= int.MinValue and <= int.MaxValue
+            ? (int)Math.Round(number)
+            : null;
 
     /// <summary>The prefix without a character cut in two at its end.</summary>
     private static ReadOnlySpan<byte> WholeCharacters(ReadOnlySpan<byte> prefix)

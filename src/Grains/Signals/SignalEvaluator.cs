@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text.Json;
 using SessionKit.Grains.Signals.Detectors;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Signals;
 
@@ -57,23 +57,11 @@ public sealed class SignalEvaluator
             return;
         }
 
-        // Pooled: batches carry megabyte snapshots, and a fresh array each time is a large-object allocation per batch.
-        var length = eventsJson.Length + 2;
-        var array = ArrayPool<byte>.Shared.Rent(length);
-        try
+        using var array = new BracketedEvents(eventsJson);
+        using var document = JsonDocument.Parse(array.Memory, ParseOptions);
+        foreach (var item in document.RootElement.EnumerateArray())
         {
-            array[0] = (byte)'[';
-            eventsJson.CopyTo(array.AsSpan(1));
-            array[length - 1] = (byte)']';
-            using var document = JsonDocument.Parse(array.AsMemory(0, length), ParseOptions);
-            foreach (var item in document.RootElement.EnumerateArray())
-            {
-                Feed(item, raised);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(array);
+            Feed(item, raised);
         }
     }
 

@@ -33,14 +33,10 @@ public static class LargeStrings
         }
 
         // The events are joined by commas: read them as the items of one array, offsets shifted by the bracket.
-        var arrayLength = events.Length + 2;
-        var array = ArrayPool<byte>.Shared.Rent(arrayLength);
-        array[0] = (byte)'[';
-        events.CopyTo(array, 1);
-        array[arrayLength - 1] = (byte)']';
+        using var array = new BracketedEvents(events);
         var output = new ArrayBufferWriter<byte>(events.Length);
         var copied = 0;
-        var reader = new Utf8JsonReader(array.AsSpan(0, arrayLength));
+        var reader = new Utf8JsonReader(array.Memory.Span);
         try
         {
             while (reader.Read())
@@ -64,10 +60,6 @@ public static class LargeStrings
         catch (JsonException)
         {
             // Stored events were validated at ingest; should one not parse, what was found so far still holds.
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(array);
         }
 
         if (copied == 0)
