@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Signals;
 
@@ -44,7 +45,9 @@ internal static class Json
         var prefix = whole ? content : WholeCharacters(content[..PrefixBytes]);
         if (prefix.IndexOf((byte)'\\') < 0)
         {
-            Span<char> chars = stackalloc char[PrefixBytes];
+            // Sized to the text, not to the prefix's limit: most text nodes are a few bytes of whitespace, and a
+            // stack buffer is zeroed on every call.
+            Span<char> chars = stackalloc char[prefix.Length];
             var label = DomNode.Clean(chars[..Encoding.UTF8.GetChars(prefix, chars)]);
             if (whole || label is { Length: DomNode.MaxTextLength })
             {
@@ -53,6 +56,34 @@ internal static class Json
         }
 
         return DomNode.Clean(value.GetString());
+    }
+
+    /// <summary>
+    /// How much of a long string's raw content (escapes still in) <see cref="Text"/> and <see cref="DomNode"/>'s
+    /// labels need: the prefix they read first when its label is whole there, else all of it (a long run of
+    /// whitespace before the words). Either way they label the string exactly as they would the whole of it.
+    /// </summary>
+    public static int LabelBytes(ReadOnlySpan<byte> content)
+    {
+        var cut = JsonStringTokens.WholePrefix(content, PrefixBytes);
+        var prefix = content[..cut];
+        Span<char> chars = stackalloc char[cut];
+        int length;
+        if (prefix.IndexOf((byte)'\\') < 0)
+        {
+            length = Encoding.UTF8.GetChars(prefix, chars);
+        }
+        else
+        {
+            Span<byte> quoted = stackalloc byte[cut + 2];
+            quoted[0] = quoted[^1] = (byte)'"';
+            prefix.CopyTo(quoted[1..]);
+            var reader = new Utf8JsonReader(quoted);
+            reader.Read();
+            length = reader.CopyString(chars);
+        }
+
+        return DomNode.Clean(chars[..length]) is { Length: DomNode.MaxTextLength } ? cut : content.Length;
     }
 
     /// <summary>An element's tag name in lower case; the common ones without allocating.</summary>
@@ -101,7 +132,7 @@ internal static class Json
     }
 
     /// <summary>Enough bytes for <see cref="DomNode.MaxTextLength"/> characters of text between a lot of whitespace.</summary>
-    private const int PrefixBytes = 2048;
+    public const int PrefixBytes = 2048;
 
     private const int MaxCommonTagLength = 16;
 

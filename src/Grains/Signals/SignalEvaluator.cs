@@ -28,6 +28,14 @@ public sealed class SignalEvaluator
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 1024 };
 
+    /// <summary>
+    /// Strings this long are read only as far as their labels reach (<see cref="Json.LabelBytes"/>): a snapshot's
+    /// bytes are mostly inlined style sheets and images, none of which need be copied or parsed to name a button.
+    /// Page URLs and error messages are read whole; ones this long (past browsers' 8 KB URL limits) are read by
+    /// their first 2 KB.
+    /// </summary>
+    private const int LongStringBytes = 8192;
+
     private readonly SignalContext _context;
     private readonly ISignalDetector[] _detectors =
     [
@@ -57,7 +65,7 @@ public sealed class SignalEvaluator
             return;
         }
 
-        using var array = new BracketedEvents(eventsJson);
+        using var array = BracketedEvents.WithLongStringsCut(eventsJson, LongStringBytes, Json.LabelBytes);
         using var document = JsonDocument.Parse(array.Memory, ParseOptions);
         foreach (var item in document.RootElement.EnumerateArray())
         {

@@ -22,7 +22,44 @@ public readonly struct BracketedEvents : IDisposable
         _buffer[_length - 1] = (byte)']';
     }
 
+    private BracketedEvents(byte[] buffer, int length) => (_buffer, _length) = (buffer, length);
+
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+
+    /// <summary>
+    /// The events bracketed with every string token of at least <paramref name="minimumBytes"/> cut to the first
+    /// <paramref name="keptBytes"/> of its raw content (given the content between the quotes, it must answer a
+    /// length that ends a character: <see cref="JsonStringTokens.WholePrefix"/>), for readers that look at the start
+    /// of long strings at most: inlined style sheets and images are most of a snapshot's bytes, and then none of
+    /// them need be copied or parsed. Offsets do not match the events'.
+    /// </summary>
+    public static BracketedEvents WithLongStringsCut(ReadOnlySpan<byte> events, int minimumBytes, Func<ReadOnlySpan<byte>, int> keptBytes)
+    {
+        var cuts = JsonStringTokens.AtLeast(events, minimumBytes);
+        if (cuts.Count == 0)
+        {
+            return new BracketedEvents(events);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(events.Length + 2);
+        buffer[0] = (byte)'[';
+        var written = 1;
+        var copied = 0;
+        foreach (var (start, length) in cuts)
+        {
+            var content = events.Slice(start + 1, length - 2);
+            var kept = start + 1 + Math.Clamp(keptBytes(content), 0, content.Length);
+            events[copied..kept].CopyTo(buffer.AsSpan(written));
+            written += kept - copied;
+            buffer[written++] = (byte)'"';
+            copied = start + length;
+        }
+
+        events[copied..].CopyTo(buffer.AsSpan(written));
+        written += events.Length - copied;
+        buffer[written++] = (byte)']';
+        return new BracketedEvents(buffer, written);
+    }
 
     public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text.Json;
 
 namespace SessionKit.Silo.Storage;
 
@@ -32,43 +31,45 @@ public static class LargeStrings
             return events;
         }
 
-        // The events are joined by commas: read them as the items of one array, offsets shifted by the bracket.
-        using var array = new BracketedEvents(events);
-        var output = new ArrayBufferWriter<byte>(events.Length);
+        // What is left once the large strings are out is usually a small part: the buffer comes from the pool,
+        // and only that part is copied out of it.
+        byte[]? output = null;
+        var written = 0;
         var copied = 0;
-        var reader = new Utf8JsonReader(array.Memory.Span);
         try
         {
-            while (reader.Read())
+            foreach (var (start, length) in JsonStringTokens.AtLeast(events, MinimumBytes))
             {
-                if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length + 2 < MinimumBytes)
-                {
-                    continue;
-                }
-
-                // A string token runs from its opening quote over its raw (still escaped) bytes to its closing quote.
-                var start = (int)reader.TokenStartIndex - 1;
-                var length = reader.ValueSpan.Length + 2;
                 var token = events.AsSpan(start, length);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(token));
-                tokens.TryAdd(hash, token.ToArray());
-                output.Write(events.AsSpan(copied, start - copied));
-                WriteReference(output, hash);
+                if (!tokens.ContainsKey(hash))
+                {
+                    tokens.Add(hash, token.ToArray());
+                }
+
+                output ??= ArrayPool<byte>.Shared.Rent(events.Length);
+                events.AsSpan(copied, start - copied).CopyTo(output.AsSpan(written));
+                written += start - copied;
+                WriteReference(output.AsSpan(written), hash);
+                written += ReferenceLength;
                 copied = start + length;
             }
-        }
-        catch (JsonException)
-        {
-            // Stored events were validated at ingest; should one not parse, what was found so far still holds.
-        }
 
-        if (copied == 0)
-        {
-            return events;
-        }
+            if (output is null)
+            {
+                return events;
+            }
 
-        output.Write(events.AsSpan(copied));
-        return output.WrittenSpan.ToArray();
+            events.AsSpan(copied).CopyTo(output.AsSpan(written));
+            return output.AsSpan(0, written + events.Length - copied).ToArray();
+        }
+        finally
+        {
+            if (output is not null)
+            {
+                ArrayPool<byte>.Shared.Return(output);
+            }
+        }
     }
 
     /// <summary>The hashes <paramref name="data"/> refers to, in order of first appearance.</summary>
@@ -100,12 +101,10 @@ public static class LargeStrings
         await output.WriteAsync(data.AsMemory(copied), cancellationToken);
     }
 
-    private static void WriteReference(ArrayBufferWriter<byte> output, string hash)
+    private static void WriteReference(Span<byte> output, string hash)
     {
-        var span = output.GetSpan(ReferenceLength);
-        span[0] = Marker;
-        System.Text.Encoding.ASCII.GetBytes(hash, span[1..]);
-        span[ReferenceLength - 1] = Marker;
-        output.Advance(ReferenceLength);
+        output[0] = Marker;
+        System.Text.Encoding.ASCII.GetBytes(hash, output[1..]);
+        output[ReferenceLength - 1] = Marker;
     }
 }
