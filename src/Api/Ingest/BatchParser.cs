@@ -1,11 +1,14 @@
 using System.Text.Json;
 using SessionKit.Grains.Sessions;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Api.Ingest;
 
 /// <summary>
 /// Validates a <c>{ "seq": n, "events": [...] }</c> body in one forward pass and slices out the events'
-/// raw JSON, so the server never re-serializes (and so never alters) what the SDK recorded.
+/// raw JSON, so the server never re-serializes (and so never alters) what the SDK recorded. On the way it
+/// notes what the grain needs (pages, time span, last snapshot, where the large strings are), so nothing
+/// after it reads the whole batch again just to find them.
 /// </summary>
 public static class BatchParser
 {
@@ -84,7 +87,8 @@ public static class BatchParser
         }
 
         var batch = new AppendBatch(
-            projectId, seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset);
+            projectId, seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset,
+            events.LargeStrings);
         return (batch, null);
     }
 
@@ -115,6 +119,7 @@ public static class BatchParser
         }
 
         summary.Json = start < 0 ? [] : body.AsSpan((int)start, (int)(end - start)).ToArray();
+        summary.MakeRelativeTo((int)Math.Max(start, 0));
         return (summary, null);
     }
 
@@ -135,7 +140,7 @@ public static class BatchParser
             else if (reader.ValueTextEquals("data"u8))
             {
                 reader.Read();
-                href = ReadHref(ref reader) ?? href;
+                href = ReadData(ref reader, summary) ?? href;
             }
             else
             {
@@ -165,12 +170,12 @@ public static class BatchParser
         return null;
     }
 
-    /// <summary>Reads <c>data.href</c> (what a Meta event says the page is) and skips the rest of data.</summary>
-    private static string? ReadHref(ref Utf8JsonReader reader)
+    /// <summary>Reads <c>data.href</c> (what a Meta event says the page is) and notes the large strings in the rest of data.</summary>
+    private static string? ReadData(ref Utf8JsonReader reader, EventsSummary summary)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            reader.Skip();
+            Walk(ref reader, summary);
             return null;
         }
 
@@ -183,13 +188,27 @@ public static class BatchParser
             {
                 href = reader.GetString();
             }
-            else
-            {
-                reader.Skip();
-            }
+
+            Walk(ref reader, summary);
         }
 
         return href;
+    }
+
+    /// <summary>Reads past a value as <see cref="Utf8JsonReader.Skip"/> would, noting its large strings.</summary>
+    private static void Walk(ref Utf8JsonReader reader, EventsSummary summary)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            summary.Note(ref reader);
+            return;
+        }
+
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            summary.Note(ref reader);
+        }
     }
 
     private static (AppendBatch?, IngestProblem?) Fail(string detail) => (null, IngestProblem.BadRequest(detail));
@@ -199,11 +218,25 @@ public static class BatchParser
         public int Count { get; private set; }
         public byte[] Json { get; set; } = [];
         public List<string> PageUrls { get; } = [];
+
+        /// <summary>String values of at least <see cref="LargeStrings.MinimumBytes"/>, offsets into <see cref="Json"/> once made relative.</summary>
+        public List<TokenRange> LargeStrings { get; private set; } = [];
         public long? MinTimestamp { get; private set; }
         public long? MaxTimestamp { get; private set; }
 
         /// <summary>Where the last full snapshot starts in <see cref="Json"/>: at its Meta event when one comes right before it.</summary>
         public int? SnapshotOffset { get; private set; }
+
+        /// <summary>Notes the token the reader is on if it is a large string value (its raw bytes and quotes).</summary>
+        public void Note(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length + 2 >= Silo.Storage.LargeStrings.MinimumBytes)
+            {
+                LargeStrings.Add(new TokenRange((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2));
+            }
+        }
+
+        public void MakeRelativeTo(int start) => LargeStrings = [.. LargeStrings.Select(s => s with { Start = s.Start - start })];
 
         private int _lastMetaIndex = -1;
         private int _lastMetaOffset;

@@ -33,7 +33,7 @@ public sealed class ChunkBuffer(CompressedBlobCache? compressedBlobs = null)
 
     public EventChunk ToChunk(string sessionId)
     {
-        var (codec, data, blobs) = SegmentCodec.Encode(_batches.Select(b => b.EventsJson), out var rawBytes, _storedBlobs, compressedBlobs);
+        var (codec, data, blobs) = SegmentCodec.Encode(_batches, out var rawBytes, _storedBlobs, compressedBlobs);
         return new EventChunk(
             sessionId, _batches[0].Ordinal, _batches[^1].Ordinal, _batches.Sum(b => b.EventCount), rawBytes, codec, data)
         {

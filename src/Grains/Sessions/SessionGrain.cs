@@ -136,7 +136,7 @@ public sealed class SessionGrain(
         }
 
         var ordinal = _session.NextOrdinal;
-        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson);
+        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson, batch.LargeStrings);
         var updated = SessionMetadata.Apply(_session, batch, clock.GetUtcNow(), _options);
         await VisitorForwarding.ForwardAsync(Grains, updated, batch);
         await store.AppendBatchAsync(updated, pending, CancellationToken.None);
@@ -145,7 +145,7 @@ public sealed class SessionGrain(
         _live.Record(batch);
         await Broadcast.BatchAsync(updated, ordinal, batch.EventsJson);
         await Broadcast.ActivityAsync(updated);
-        await Signals.ObserveAsync(updated, batch.EventsJson);
+        await Signals.ObserveAsync(updated, batch.EventsJson, batch.LargeStrings);
         KeepLiveTimer();
 
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)

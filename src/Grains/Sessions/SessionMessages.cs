@@ -26,7 +26,10 @@ public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionReco
 /// <summary>
 /// A validated batch. <paramref name="EventsJson"/> is the events as sent, UTF-8, joined by commas
 /// without brackets; the summary fields were read from them by the ingest parser, including where
-/// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one).
+/// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one), and where
+/// its string values of at least <see cref="SessionKit.Silo.Storage.LargeStrings.MinimumBytes"/> are
+/// (<paramref name="LargeStrings"/>, offsets into <paramref name="EventsJson"/>; null when not known), so the
+/// grain finds them without reading the batch again.
 /// </summary>
 public sealed record AppendBatch(
     string ProjectId,
@@ -36,7 +39,8 @@ public sealed record AppendBatch(
     IReadOnlyList<string> PageUrls,
     long? MinTimestamp,
     long? MaxTimestamp,
-    int? SnapshotOffset = null);
+    int? SnapshotOffset = null,
+    IReadOnlyList<TokenRange>? LargeStrings = null);
 
 public enum AppendBatchOutcome
 {

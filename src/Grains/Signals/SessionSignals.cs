@@ -19,8 +19,11 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
     private SignalEvaluator? _evaluator;
     private bool _disabled;
 
-    /// <summary>Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it).</summary>
-    public async Task ObserveAsync(SessionRecord session, byte[] eventsJson)
+    /// <summary>
+    /// Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it);
+    /// <paramref name="largeStrings"/>: where ingest's parser found its long string values, if it did.
+    /// </summary>
+    public async Task ObserveAsync(SessionRecord session, byte[] eventsJson, IReadOnlyList<TokenRange>? largeStrings = null)
     {
         if (_disabled || !services.Options.Enabled)
         {
@@ -29,7 +32,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
 
         try
         {
-            var raised = await EvaluateAsync(session, eventsJson);
+            var raised = await EvaluateAsync(session, eventsJson, largeStrings);
             if (raised.Count == 0)
             {
                 return;
@@ -70,12 +73,12 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         }
     }
 
-    private async Task<List<Signal>> EvaluateAsync(SessionRecord session, byte[] eventsJson)
+    private async Task<List<Signal>> EvaluateAsync(SessionRecord session, byte[] eventsJson, IReadOnlyList<TokenRange>? largeStrings)
     {
         var raised = new List<Signal>();
         if (_evaluator is not null)
         {
-            _evaluator.Feed(eventsJson, raised);
+            _evaluator.Feed(eventsJson, raised, largeStrings);
             _signals.AddRange(raised);
             return raised;
         }
@@ -84,7 +87,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         if (session.NextOrdinal == 1)
         {
             // This batch is the session's first: nothing before it to replay.
-            _evaluator.Feed(eventsJson, raised);
+            _evaluator.Feed(eventsJson, raised, largeStrings);
             _signals.AddRange(raised);
             return raised;
         }

@@ -57,15 +57,20 @@ public sealed class SignalEvaluator
     /// <summary>Nodes remembered of the current page (for memory measurements).</summary>
     public int NodeCount => _context.Nodes.Count;
 
-    /// <summary>Feeds events given as UTF-8 JSON joined by commas without brackets (a batch or a stored segment).</summary>
-    public void Feed(ReadOnlySpan<byte> eventsJson, List<Signal> raised)
+    /// <summary>
+    /// Feeds events given as UTF-8 JSON joined by commas without brackets (a batch or a stored segment).
+    /// <paramref name="largeStrings"/>: where their string values of at least <see cref="LargeStrings.MinimumBytes"/>
+    /// are, when ingest's parser found them; else they are looked for (the same ones: the same signals either way).
+    /// </summary>
+    public void Feed(ReadOnlySpan<byte> eventsJson, List<Signal> raised, IReadOnlyList<TokenRange>? largeStrings = null)
     {
         if (eventsJson.IsEmpty)
         {
             return;
         }
 
-        using var array = BracketedEvents.WithLongStringsCut(eventsJson, LongStringBytes, Json.LabelBytes);
+        var longStrings = (largeStrings ?? JsonStringTokens.AtLeast(eventsJson, LongStringBytes)).Where(s => s.Length >= LongStringBytes).ToList();
+        using var array = BracketedEvents.WithLongStringsCut(eventsJson, longStrings, Json.LabelBytes);
         using var document = JsonDocument.Parse(array.Memory, ParseOptions);
         foreach (var item in document.RootElement.EnumerateArray())
         {

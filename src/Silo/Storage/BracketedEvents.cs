@@ -27,16 +27,15 @@ public readonly struct BracketedEvents : IDisposable
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
 
     /// <summary>
-    /// The events bracketed with every string token of at least <paramref name="minimumBytes"/> cut to the first
+    /// The events bracketed with each of the string tokens <paramref name="strings"/> (in order) cut to the first
     /// <paramref name="keptBytes"/> of its raw content (given the content between the quotes, it must answer a
     /// length that ends a character: <see cref="JsonStringTokens.WholePrefix"/>), for readers that look at the start
     /// of long strings at most: inlined style sheets and images are most of a snapshot's bytes, and then none of
     /// them need be copied or parsed. Offsets do not match the events'.
     /// </summary>
-    public static BracketedEvents WithLongStringsCut(ReadOnlySpan<byte> events, int minimumBytes, Func<ReadOnlySpan<byte>, int> keptBytes)
+    public static BracketedEvents WithLongStringsCut(ReadOnlySpan<byte> events, IReadOnlyList<TokenRange> strings, Func<ReadOnlySpan<byte>, int> keptBytes)
     {
-        var cuts = JsonStringTokens.AtLeast(events, minimumBytes);
-        if (cuts.Count == 0)
+        if (strings.Count == 0)
         {
             return new BracketedEvents(events);
         }
@@ -45,7 +44,7 @@ public readonly struct BracketedEvents : IDisposable
         buffer[0] = (byte)'[';
         var written = 1;
         var copied = 0;
-        foreach (var (start, length) in cuts)
+        foreach (var (start, length) in strings)
         {
             var content = events.Slice(start + 1, length - 2);
             var kept = start + 1 + Math.Clamp(keptBytes(content), 0, content.Length);

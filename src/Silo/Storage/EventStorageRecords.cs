@@ -3,9 +3,12 @@ namespace SessionKit.Silo.Storage;
 /// <summary>
 /// One acknowledged batch, stored at once so the acknowledgement is durable, until it is compacted
 /// into a chunk. <paramref name="EventsJson"/> is the batch's events as UTF-8 JSON joined by commas,
-/// without the enclosing brackets, exactly as the client sent them.
+/// without the enclosing brackets, exactly as the client sent them. <paramref name="LargeStrings"/>: where its
+/// string values of at least <see cref="LargeStrings.MinimumBytes"/> are, when ingest's parser found them (not
+/// stored: a batch read back from storage has null, and they are looked for again).
 /// </summary>
-public sealed record PendingBatch(string SessionId, long Ordinal, long Seq, int EventCount, byte[] EventsJson);
+public sealed record PendingBatch(
+    string SessionId, long Ordinal, long Seq, int EventCount, byte[] EventsJson, IReadOnlyList<TokenRange>? LargeStrings = null);
 
 /// <summary>
 /// Consecutive batches [FirstOrdinal, LastOrdinal] compacted and compressed with <paramref name="Codec"/>.

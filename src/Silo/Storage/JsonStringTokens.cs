@@ -8,10 +8,13 @@ namespace SessionKit.Silo.Storage;
 /// </summary>
 public static class JsonStringTokens
 {
-    /// <summary>Each string token at least <paramref name="minimumBytes"/> long, from its opening to its closing quote.</summary>
-    public static List<(int Start, int Length)> AtLeast(ReadOnlySpan<byte> json, int minimumBytes)
+    /// <summary>
+    /// Each string value at least <paramref name="minimumBytes"/> long, from its opening to its closing quote
+    /// (property names are not values: a reader of the JSON looks them up, so they are never taken out or cut).
+    /// </summary>
+    public static List<TokenRange> AtLeast(ReadOnlySpan<byte> json, int minimumBytes)
     {
-        var found = new List<(int, int)>();
+        var found = new List<TokenRange>();
         var at = 0;
         while (json[at..].IndexOf((byte)'"') is var open and >= 0)
         {
@@ -21,12 +24,11 @@ public static class JsonStringTokens
                 break;
             }
 
-            if (end + 1 - start >= minimumBytes)
-            {
-                found.Add((start, end + 1 - start));
-            }
-
             at = end + 1;
+            if (at - start >= minimumBytes && !IsPropertyName(json[at..]))
+            {
+                found.Add(new TokenRange(start, at - start));
+            }
         }
 
         return found;
@@ -67,6 +69,12 @@ public static class JsonStringTokens
         }
 
         return cut;
+    }
+
+    private static bool IsPropertyName(ReadOnlySpan<byte> afterString)
+    {
+        var next = afterString.IndexOfAnyExcept(" \t\r\n"u8);
+        return next >= 0 && afterString[next] == (byte)':';
     }
 
     private static int? ClosingQuote(ReadOnlySpan<byte> json, int from)

@@ -23,8 +23,9 @@ public static class LargeStrings
     /// <summary>
     /// The comma-joined events with every string token of at least <see cref="MinimumBytes"/> replaced by a
     /// reference, and those tokens by hash (each once). Events that are not valid JSON are kept as they are.
+    /// <paramref name="found"/>: where ingest's parser saw the string values this long (null: look for them).
     /// </summary>
-    public static byte[] Extract(byte[] events, Dictionary<string, byte[]> tokens)
+    public static byte[] Extract(byte[] events, Dictionary<string, byte[]> tokens, IReadOnlyList<TokenRange>? found = null)
     {
         if (events.Length < MinimumBytes)
         {
@@ -38,7 +39,7 @@ public static class LargeStrings
         var copied = 0;
         try
         {
-            foreach (var (start, length) in JsonStringTokens.AtLeast(events, MinimumBytes))
+            foreach (var (start, length) in found ?? JsonStringTokens.AtLeast(events, MinimumBytes))
             {
                 var token = events.AsSpan(start, length);
                 var hash = Convert.ToHexStringLower(SHA256.HashData(token));

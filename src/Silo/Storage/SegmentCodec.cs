@@ -17,7 +17,7 @@ public static class SegmentCodec
     private static readonly byte[] Comma = ","u8.ToArray();
 
     /// <summary>
-    /// Joins event JSON fragments with commas into one chunk: large strings go to blobs (stored once per
+    /// Joins batches' event JSON with commas into one chunk: large strings go to blobs (stored once per
     /// session), the rest is compressed. <paramref name="rawBytes"/> counts the JSON as sent.
     /// </summary>
     /// <param name="alreadyStored">
@@ -26,12 +26,12 @@ public static class SegmentCodec
     /// </param>
     /// <param name="compressedBlobs">Blobs other sessions compressed lately, taken from there rather than compressed again.</param>
     public static (string Codec, byte[] Data, IReadOnlyList<SessionBlob> Blobs) Encode(
-        IEnumerable<byte[]> fragments, out long rawBytes, IReadOnlySet<string>? alreadyStored = null, CompressedBlobCache? compressedBlobs = null)
+        IEnumerable<PendingBatch> batches, out long rawBytes, IReadOnlySet<string>? alreadyStored = null, CompressedBlobCache? compressedBlobs = null)
     {
         var tokens = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        var sent = fragments.Where(fragment => fragment.Length > 0).ToList();
-        rawBytes = sent.Sum(fragment => (long)fragment.Length) + Math.Max(0, sent.Count - 1);
-        var data = CompressJoined(sent.Select(fragment => LargeStrings.Extract(fragment, tokens)));
+        var sent = batches.Where(batch => batch.EventsJson.Length > 0).ToList();
+        rawBytes = sent.Sum(batch => (long)batch.EventsJson.Length) + Math.Max(0, sent.Count - 1);
+        var data = CompressJoined(sent.Select(batch => LargeStrings.Extract(batch.EventsJson, tokens, batch.LargeStrings)));
         if (tokens.Count == 0)
         {
             return (Brotli, data, []);

@@ -1,11 +1,29 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using SessionKit.Api.Ingest;
+using SessionKit.Silo.Storage;
+using SessionKit.Testing;
 
 namespace SessionKit.Api.Tests.Ingest;
 
 public sealed class BatchParserTests
 {
+    public static TheoryData<string> RecordingNames => Recordings.All();
+
+    [Theory]
+    [MemberData(nameof(RecordingNames))]
+    public void TheLargeStringsOfEveryBatchAreFoundWhereTheyAre(string recording)
+    {
+        foreach (var events in Recordings.Batch(Recordings.Load(recording)))
+        {
+            var (batch, problem) = BatchParser.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["seq"] = 1, ["events"] = events }.ToJsonString()), "p1");
+
+            Assert.Null(problem);
+            Assert.Equal(JsonStringTokens.AtLeast(batch!.EventsJson, LargeStrings.MinimumBytes), batch.LargeStrings);
+            Assert.All(batch.LargeStrings!, s => Assert.Equal((byte)'"', batch.EventsJson[s.Start + s.Length - 1]));
+        }
+    }
+
     [Fact]
     public void EventsAreSlicedExactlyAsSentWithTheirSummary()
     {

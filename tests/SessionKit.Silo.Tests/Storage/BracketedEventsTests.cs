@@ -53,7 +53,7 @@ public sealed class BracketedEventsTests
     }
 
     private static BracketedEvents Cut(byte[] events) =>
-        BracketedEvents.WithLongStringsCut(events, Minimum, content => JsonStringTokens.WholePrefix(content, Keep));
+        BracketedEvents.WithLongStringsCut(events, JsonStringTokens.AtLeast(events, Minimum), content => JsonStringTokens.WholePrefix(content, Keep));
 
     private static void AssertCutFrom(JsonElement whole, JsonElement cut)
     {

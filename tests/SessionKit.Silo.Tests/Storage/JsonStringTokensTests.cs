@@ -23,13 +23,13 @@ public sealed class JsonStringTokensTests
     }
 
     [Fact]
-    public void EscapedQuotesAndBackslashesDoNotEndAString()
+    public void EscapedQuotesAndBackslashesDoNotEndAStringAndPropertyNamesAreNotValues()
     {
-        var json = Encoding.UTF8.GetBytes("""{"a":"x\"y\\","b":"\\\"","c":"plain"}""");
+        var json = Encoding.UTF8.GetBytes("""{"a":"x\"y\\","b" : "\\\"","c":["plain"]}""");
 
         var found = JsonStringTokens.AtLeast(json, 1).Select(t => Encoding.UTF8.GetString(json, t.Start, t.Length));
 
-        Assert.Equal(["\"a\"", "\"x\\\"y\\\\\"", "\"b\"", "\"\\\\\\\"\"", "\"c\"", "\"plain\""], found);
+        Assert.Equal(["\"x\\\"y\\\\\"", "\"\\\\\\\"\"", "\"plain\""], found);
     }
 
     [Fact]
@@ -59,17 +59,17 @@ public sealed class JsonStringTokensTests
         return JsonSerializer.Deserialize<string>(quoted)!;
     }
 
-    private static List<(int Start, int Length)> ByReader(byte[] events, int minimum)
+    private static List<TokenRange> ByReader(byte[] events, int minimum)
     {
         using var array = new BracketedEvents(events);
         var reader = new Utf8JsonReader(array.Memory.Span);
-        var found = new List<(int, int)>();
+        var found = new List<TokenRange>();
         while (reader.Read())
         {
-            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueSpan.Length + 2 >= minimum)
+            if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length + 2 >= minimum)
             {
                 // The bracket shifts offsets by one; a token starts at its opening quote.
-                found.Add(((int)reader.TokenStartIndex - 1, reader.ValueSpan.Length + 2));
+                found.Add(new TokenRange((int)reader.TokenStartIndex - 1, reader.ValueSpan.Length + 2));
             }
         }
 

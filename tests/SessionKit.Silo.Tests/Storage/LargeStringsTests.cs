@@ -23,6 +23,18 @@ public sealed class LargeStringsTests
         Assert.Equal(tokens.Count, LargeStrings.References(extracted).Distinct().Count());
     }
 
+    [Theory]
+    [MemberData(nameof(RecordingNames))]
+    public void WhereTheParserFoundTheLargeStringsTheyAreTakenOutAsIfLookedFor(string recording)
+    {
+        var events = Joined(Recordings.Load(recording));
+        var found = JsonStringTokens.AtLeast(events, LargeStrings.MinimumBytes);
+        var (lookedFor, given) = (new Dictionary<string, byte[]>(), new Dictionary<string, byte[]>());
+
+        Assert.Equal(LargeStrings.Extract(events, lookedFor), LargeStrings.Extract(events, given, found));
+        Assert.Equal(lookedFor.Keys.Order(), given.Keys.Order());
+    }
+
     [Fact]
     public async Task ARepeatedLargeStringIsKeptOnceAndEscapesSurvive()
     {
