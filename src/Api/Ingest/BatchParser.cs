@@ -18,12 +18,13 @@ public static class BatchParser
     /// <summary>
     /// The body as the grain message for <paramref name="projectId"/>: the events' exact bytes between the
     /// array's brackets, plus what was read from them on the way (pages, time span, last snapshot).
+    /// <paramref name="received"/>: the body as sent, gzipped, if it was (stored instead of the events).
     /// </summary>
-    public static (AppendBatch? Batch, IngestProblem? Problem) Parse(byte[] body, string projectId)
+    public static (AppendBatch? Batch, IngestProblem? Problem) Parse(byte[] body, string projectId, byte[]? received = null)
     {
         try
         {
-            return Read(body, projectId);
+            return Read(body, projectId, received);
         }
         catch (JsonException ex)
         {
@@ -31,7 +32,7 @@ public static class BatchParser
         }
     }
 
-    private static (AppendBatch?, IngestProblem?) Read(byte[] body, string projectId)
+    private static (AppendBatch?, IngestProblem?) Read(byte[] body, string projectId, byte[]? received)
     {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 512 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -88,7 +89,7 @@ public static class BatchParser
 
         var batch = new AppendBatch(
             projectId, seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset,
-            events.LargeStrings);
+            events.LargeStrings, received);
         return (batch, null);
     }
 

@@ -16,29 +16,30 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
     private const long MaxTrustedRatio = 32;
     private const int MinimumGrowth = 16 * 1024;
 
-    public async Task<(byte[]? Body, IngestProblem? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The body, decoded; <c>Received</c> is the body as sent when it came gzipped (else null).</summary>
+    public async Task<(byte[]? Body, byte[]? Received, IngestProblem? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var limits = options.Value;
         if (request.ContentLength > limits.MaxBodyBytes)
         {
-            return (null, TooLarge(limits.MaxBodyBytes, "as sent"));
+            return (null, null, TooLarge(limits.MaxBodyBytes, "as sent"));
         }
 
         var raw = await ReadLimitedAsync(request.Body, limits.MaxBodyBytes, Math.Min(request.ContentLength ?? 0, MaxTrustedLength), cancellationToken);
         if (raw is null)
         {
-            return (null, TooLarge(limits.MaxBodyBytes, "as sent"));
+            return (null, null, TooLarge(limits.MaxBodyBytes, "as sent"));
         }
 
         var encoding = request.Headers.ContentEncoding.ToString().Trim();
         if (encoding.Length == 0 || encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
-            return (raw, null);
+            return (raw, null, null);
         }
 
         if (!encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, new IngestProblem(
+            return (null, null, new IngestProblem(
                 StatusCodes.Status415UnsupportedMediaType,
                 "Unsupported content encoding",
                 $"Content-Encoding '{encoding}' is not supported; send gzip or no encoding."));
@@ -48,11 +49,11 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
         {
             await using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
             var inflated = await ReadLimitedAsync(gzip, limits.MaxDecompressedBytes, InflatedSizeHint(raw), cancellationToken);
-            return inflated is null ? (null, TooLarge(limits.MaxDecompressedBytes, "decompressed")) : (inflated, null);
+            return inflated is null ? (null, null, TooLarge(limits.MaxDecompressedBytes, "decompressed")) : (inflated, raw, null);
         }
         catch (InvalidDataException)
         {
-            return (null, IngestProblem.BadRequest("The body is not valid gzip although Content-Encoding says gzip."));
+            return (null, null, IngestProblem.BadRequest("The body is not valid gzip although Content-Encoding says gzip."));
         }
     }
 

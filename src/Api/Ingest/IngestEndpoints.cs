@@ -39,7 +39,7 @@ public static class IngestEndpoints
         HttpContext http, BoundedBodyReader reader, IGrainFactory grains, TimeProvider clock, ISessionErasureStore erasure)
     {
         var project = IngestAccessFilter.ProjectOf(http);
-        var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        var (body, _, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
         {
             return Problem(problem);
@@ -87,13 +87,14 @@ public static class IngestEndpoints
         string sessionId, HttpContext http, BoundedBodyReader reader, IGrainFactory grains, ISessionErasureStore erasure)
     {
         var project = IngestAccessFilter.ProjectOf(http);
-        var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        var (body, received, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
         {
             return Problem(problem);
         }
 
-        var (batch, invalid) = BatchParser.Parse(body!, project.Id);
+        // Stored as received when it came gzipped: storage then writes a seventh of the bytes.
+        var (batch, invalid) = BatchParser.Parse(body!, project.Id, received);
         if (batch is null)
         {
             return Problem(invalid!);
@@ -129,7 +130,7 @@ public static class IngestEndpoints
         string sessionId, HttpContext http, BoundedBodyReader reader, IGrainFactory grains, ISessionStore store)
     {
         var project = IngestAccessFilter.ProjectOf(http);
-        var (body, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        var (body, _, problem) = await reader.ReadAsync(http.Request, http.RequestAborted);
         if (problem is not null)
         {
             return Problem(problem);

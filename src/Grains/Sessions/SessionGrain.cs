@@ -136,12 +136,13 @@ public sealed class SessionGrain(
         }
 
         var ordinal = _session.NextOrdinal;
-        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson, batch.LargeStrings);
+        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson, batch.LargeStrings, batch.Received);
         var updated = SessionMetadata.Apply(_session, batch, clock.GetUtcNow(), _options);
         await VisitorForwarding.ForwardAsync(Grains, updated, batch);
         await store.AppendBatchAsync(updated, pending, CancellationToken.None);
         _session = updated;
-        _uncompacted.Add(pending, clock.GetUtcNow());
+        // Compaction needs the events, not the body as received: that was for storage.
+        _uncompacted.Add(pending with { Received = null }, clock.GetUtcNow());
         _live.Record(batch);
         await Broadcast.BatchAsync(updated, ordinal, batch.EventsJson);
         await Broadcast.ActivityAsync(updated);

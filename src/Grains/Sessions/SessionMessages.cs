@@ -29,7 +29,8 @@ public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionReco
 /// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one), and where
 /// its string values of at least <see cref="SessionKit.Silo.Storage.LargeStrings.MinimumBytes"/> are
 /// (<paramref name="LargeStrings"/>, offsets into <paramref name="EventsJson"/>; null when not known), so the
-/// grain finds them without reading the batch again.
+/// grain finds them without reading the batch again. <paramref name="Received"/>: the request body as the client
+/// sent it, gzipped (null when it came uncompressed), which storage keeps instead of the events.
 /// </summary>
 public sealed record AppendBatch(
     string ProjectId,
@@ -40,7 +41,8 @@ public sealed record AppendBatch(
     long? MinTimestamp,
     long? MaxTimestamp,
     int? SnapshotOffset = null,
-    IReadOnlyList<TokenRange>? LargeStrings = null);
+    IReadOnlyList<TokenRange>? LargeStrings = null,
+    byte[]? Received = null);
 
 public enum AppendBatchOutcome
 {

@@ -5,10 +5,12 @@ namespace SessionKit.Silo.Storage;
 /// into a chunk. <paramref name="EventsJson"/> is the batch's events as UTF-8 JSON joined by commas,
 /// without the enclosing brackets, exactly as the client sent them. <paramref name="LargeStrings"/>: where its
 /// string values of at least <see cref="LargeStrings.MinimumBytes"/> are, when ingest's parser found them (not
-/// stored: a batch read back from storage has null, and they are looked for again).
+/// stored: a batch read back from storage has null, and they are looked for again). <paramref name="Received"/>:
+/// the request body as the client sent it, gzipped, which storage keeps instead of the events when there is one.
 /// </summary>
 public sealed record PendingBatch(
-    string SessionId, long Ordinal, long Seq, int EventCount, byte[] EventsJson, IReadOnlyList<TokenRange>? LargeStrings = null);
+    string SessionId, long Ordinal, long Seq, int EventCount, byte[] EventsJson, IReadOnlyList<TokenRange>? LargeStrings = null,
+    byte[]? Received = null);
 
 /// <summary>
 /// Consecutive batches [FirstOrdinal, LastOrdinal] compacted and compressed with <paramref name="Codec"/>.

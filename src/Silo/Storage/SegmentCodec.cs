@@ -14,6 +14,9 @@ public static class SegmentCodec
     /// <summary>Brotli, with the chunk's large strings replaced by references to the session's blobs (<see cref="LargeStrings"/>).</summary>
     public const string BrotliWithBlobs = "br+blobs";
 
+    /// <summary>A pending batch as the client sent it: its gzipped request body (<see cref="PendingBatchBody"/>).</summary>
+    public const string GzipBatch = "gzip+batch";
+
     private static readonly byte[] Comma = ","u8.ToArray();
 
     /// <summary>
@@ -70,11 +73,23 @@ public static class SegmentCodec
     /// <summary>A stream of a segment that refers to no blobs (a pending batch, or a plain Brotli chunk).</summary>
     public static Stream OpenRead(StoredSegment segment) => segment.Codec switch
     {
-        Identity => new MemoryStream(segment.Data, writable: false),
+        Identity or GzipBatch => new MemoryStream(PendingEvents(segment.Codec, segment.Data), writable: false),
         Brotli => new BrotliStream(new MemoryStream(segment.Data, writable: false), CompressionMode.Decompress),
         BrotliWithBlobs => throw new InvalidOperationException("This segment refers to large strings: read it with OpenReadAsync."),
         _ => throw new InvalidDataException($"Unknown segment codec '{segment.Codec}'."),
     };
+
+    /// <summary>A pending batch's events as stored with <paramref name="codec"/> (<see cref="Identity"/> or <see cref="GzipBatch"/>).</summary>
+    public static byte[] PendingEvents(string codec, byte[] data) => codec switch
+    {
+        Identity => data,
+        GzipBatch => PendingBatchBody.Events(data),
+        _ => throw new InvalidDataException($"Unknown pending batch codec '{codec}'."),
+    };
+
+    /// <summary>How a pending batch is stored: as the client sent it when it came gzipped, else as its events.</summary>
+    public static (string Codec, byte[] Data) PendingStorage(PendingBatch batch) =>
+        batch.Received is { } received ? (GzipBatch, received) : (Identity, batch.EventsJson);
 
     private static byte[] CompressJoined(IEnumerable<byte[]> fragments)
     {

@@ -21,17 +21,18 @@ public sealed class BoundedBodyReaderTests
         var body = Bytes(size);
         foreach (var announced in new long?[] { size, null, size / 2, Math.Min(size + 10, Limit) })
         {
-            var (read, problem) = await Reader.ReadAsync(Request(body, announced), CancellationToken.None);
+            var (read, received, problem) = await Reader.ReadAsync(Request(body, announced), CancellationToken.None);
 
             Assert.Null(problem);
             Assert.Equal(body, read);
+            Assert.Null(received);
         }
     }
 
     [Fact]
     public async Task ABodyOneByteOverTheLimitIsRefusedEvenWhenItsLengthWasNotAnnounced()
     {
-        var (read, problem) = await Reader.ReadAsync(Request(Bytes(Limit + 1), announced: null), CancellationToken.None);
+        var (read, _, problem) = await Reader.ReadAsync(Request(Bytes(Limit + 1), announced: null), CancellationToken.None);
 
         Assert.Null(read);
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, problem!.Status);
@@ -42,10 +43,11 @@ public sealed class BoundedBodyReaderTests
     {
         var json = Bytes(3 * Limit);
         var gzip = Gzip(json, trailer: null);
-        var (read, problem) = await Reader.ReadAsync(Request(gzip, gzip.Length, "gzip"), CancellationToken.None);
+        var (read, received, problem) = await Reader.ReadAsync(Request(gzip, gzip.Length, "gzip"), CancellationToken.None);
 
         Assert.Null(problem);
         Assert.Equal(json, read);
+        Assert.Equal(gzip, received);
     }
 
     [Theory]
@@ -54,7 +56,7 @@ public sealed class BoundedBodyReaderTests
     public async Task GzipWhoseTrailerLiesAboutItsSizeIsRefusedAsInvalid(uint trailer)
     {
         var gzip = Gzip(Bytes(3 * Limit), trailer);
-        var (read, problem) = await Reader.ReadAsync(Request(gzip, gzip.Length, "gzip"), CancellationToken.None);
+        var (read, _, problem) = await Reader.ReadAsync(Request(gzip, gzip.Length, "gzip"), CancellationToken.None);
 
         Assert.Null(read);
         Assert.Equal(StatusCodes.Status400BadRequest, problem!.Status);
@@ -64,7 +66,7 @@ public sealed class BoundedBodyReaderTests
     public async Task GzipInflatingPastItsLimitIsRefused()
     {
         var gzip = Gzip(new byte[4 * Limit + 1], trailer: null);
-        var (read, problem) = await Reader.ReadAsync(Request(gzip, gzip.Length, "gzip"), CancellationToken.None);
+        var (read, _, problem) = await Reader.ReadAsync(Request(gzip, gzip.Length, "gzip"), CancellationToken.None);
 
         Assert.Null(read);
         Assert.Equal(StatusCodes.Status413PayloadTooLarge, problem!.Status);

@@ -49,6 +49,24 @@ public abstract class SessionEventsContract : StorageContract
     }
 
     [Fact]
+    public async Task ABatchReceivedGzippedIsStoredAsReceivedAndReadBackAsItsEvents()
+    {
+        var session = NewSession(NewId("project"));
+        const string events = """{"type":4,"data":{"href":"https://a.example/"}} , {"type":3,"data":{"x":"\u00e9"}}""";
+        var received = Gzip("""{"seq":0, "sent":{"events":[1]}, "events":[ """ + events + """ ]}""");
+        var batch = Batch(session, ordinal: 0) with { EventsJson = Json(events), Received = received };
+
+        await Sessions.AppendBatchAsync(Appending(session, 0), batch, Ct);
+
+        Assert.Equal(events, Text(Assert.Single(await Sessions.GetPendingBatchesAsync(session.Id, Ct)).EventsJson));
+        var segment = Assert.Single(await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync());
+        Assert.Equal(SegmentCodec.GzipBatch, segment.Codec);
+        Assert.Equal(received, segment.Data);
+        using var read = new StreamReader(SegmentCodec.OpenRead(segment));
+        Assert.Equal(events, await read.ReadToEndAsync(Ct));
+    }
+
+    [Fact]
     public async Task SegmentsMixChunksAndPendingBatchesInOrdinalOrder()
     {
         var session = NewSession(NewId("project"));

@@ -54,16 +54,18 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         {
             await using var write = dataSource.CreateBatch();
             write.BatchCommands.Add(SessionRows.Upsert(session, expectedNextOrdinal: batch.Ordinal));
+            var (codec, data) = SegmentCodec.PendingStorage(batch);
             var insert = new NpgsqlBatchCommand("""
-                INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json)
-                VALUES (@session_id, @ordinal, @seq, @event_count, @events_json)
+                INSERT INTO pending_batches (session_id, ordinal, seq, event_count, codec, data)
+                VALUES (@session_id, @ordinal, @seq, @event_count, @codec, @data)
                 """);
             insert.Parameters
                 .With("session_id", batch.SessionId)
                 .With("ordinal", batch.Ordinal)
                 .With("seq", batch.Seq)
                 .With("event_count", batch.EventCount)
-                .With("events_json", batch.EventsJson);
+                .With("codec", codec)
+                .With("data", data);
             write.BatchCommands.Add(insert);
             return await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }, SessionRows.StaleMessage(batch.SessionId));
@@ -73,7 +75,7 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         database.RunAsync<IReadOnlyList<PendingBatch>>(async dataSource =>
         {
             await using var command = dataSource.CreateCommand("""
-                SELECT ordinal, seq, event_count, events_json FROM pending_batches
+                SELECT ordinal, seq, event_count, codec, data FROM pending_batches
                 WHERE session_id = @session_id ORDER BY ordinal
                 """).With("session_id", sessionId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -81,7 +83,8 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 batches.Add(new PendingBatch(
-                    sessionId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)));
+                    sessionId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2),
+                    SegmentCodec.PendingEvents(reader.GetString(3), reader.GetFieldValue<byte[]>(4))));
             }
 
             return batches;
@@ -148,10 +151,10 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
     public IAsyncEnumerable<StoredSegment> ReadSegmentsAsync(string sessionId, CancellationToken cancellationToken) =>
         database.StreamAsync((dataSource, ct) => ReadSegmentsAsync(dataSource, sessionId, ct), cancellationToken);
 
-    internal const string ReadSegmentsSql = $"""
+    internal const string ReadSegmentsSql = """
         SELECT first_ordinal, codec, data FROM event_chunks WHERE session_id = @session_id
         UNION ALL
-        SELECT ordinal, '{SegmentCodec.Identity}', events_json FROM pending_batches WHERE session_id = @session_id
+        SELECT ordinal, codec, data FROM pending_batches WHERE session_id = @session_id
         ORDER BY 1
         """;
 

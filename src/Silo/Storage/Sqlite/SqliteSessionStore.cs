@@ -5,8 +5,6 @@ namespace SessionKit.Silo.Storage.Sqlite;
 
 internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
 {
-    private const string IdentityCodec = "identity";
-
     public Task<bool> TryCreateSessionAsync(SessionRecord session, CancellationToken cancellationToken) =>
         database.WriteAsync(transaction =>
         {
@@ -38,15 +36,17 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         return database.WriteAsync(transaction =>
         {
             SessionRows.Upsert(transaction, session, expectedNextOrdinal: batch.Ordinal);
+            var (codec, data) = SegmentCodec.PendingStorage(batch);
             using var command = transaction.CreateCommand("""
-                INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json)
-                VALUES ($session_id, $ordinal, $seq, $event_count, $events_json)
+                INSERT INTO pending_batches (session_id, ordinal, seq, event_count, codec, data)
+                VALUES ($session_id, $ordinal, $seq, $event_count, $codec, $data)
                 """)
                 .With("$session_id", batch.SessionId)
                 .With("$ordinal", batch.Ordinal)
                 .With("$seq", batch.Seq)
                 .With("$event_count", batch.EventCount)
-                .With("$events_json", batch.EventsJson);
+                .With("$codec", codec)
+                .With("$data", data);
             return command.ExecuteRefusingDuplicates($"Session {batch.SessionId} already has a batch {batch.Ordinal}.");
         }, cancellationToken);
     }
@@ -56,7 +56,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
     {
         await using var connection = await database.OpenReadConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand("""
-            SELECT ordinal, seq, event_count, events_json FROM pending_batches
+            SELECT ordinal, seq, event_count, codec, data FROM pending_batches
             WHERE session_id = $session_id ORDER BY ordinal
             """).With("$session_id", sessionId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,8 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             batches.Add(new PendingBatch(
-                sessionId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<byte[]>(3)));
+                sessionId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2),
+                SegmentCodec.PendingEvents(reader.GetString(3), reader.GetFieldValue<byte[]>(4))));
         }
 
         return batches;
@@ -144,10 +145,10 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         }
     }
 
-    internal const string ReadSegmentsSql = $"""
+    internal const string ReadSegmentsSql = """
         SELECT first_ordinal, codec, data FROM event_chunks WHERE session_id = $session_id
         UNION ALL
-        SELECT ordinal, '{IdentityCodec}', events_json FROM pending_batches WHERE session_id = $session_id
+        SELECT ordinal, codec, data FROM pending_batches WHERE session_id = $session_id
         ORDER BY 1
         """;
 

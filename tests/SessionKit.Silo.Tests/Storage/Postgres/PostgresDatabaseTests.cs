@@ -107,7 +107,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
     public async Task EventRowsRequireTheirSessionRow()
     {
         var refused = await Assert.ThrowsAsync<PostgresException>(() => raw.ExecuteAsync(
-            "INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json) VALUES ('missing', 0, 0, 1, '\\x7b7d')"));
+            "INSERT INTO pending_batches (session_id, ordinal, seq, event_count, data) VALUES ('missing', 0, 0, 1, '\\x7b7d')"));
 
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, refused.SqlState);
     }
@@ -161,7 +161,7 @@ public sealed class PostgresDatabaseTests : IAsyncLifetime
                 batch_count, seq_floor, seqs_above_floor, next_ordinal, seq_holes, seq_unknown_through)
             SELECT 's' || n, 'p' || (n % 10), '{}', now() - n * interval '1 minute', now(), n, 0, 0, 0, -1, '{}', 0, '[]', -1
             FROM generate_series(1, {{sessions}}) AS n;
-            INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json)
+            INSERT INTO pending_batches (session_id, ordinal, seq, event_count, data)
             SELECT 's' || n, o * 2, o * 2, 1, '\x7b7d' FROM generate_series(1, {{sessions}}) AS n, generate_series(1, {{batchesEach}}) AS o;
             INSERT INTO event_chunks (session_id, first_ordinal, last_ordinal, event_count, raw_bytes, codec, data)
             SELECT 's' || n, o * 2 + 1, o * 2 + 1, 1, 2, 'br', '\x00' FROM generate_series(1, {{sessions}}) AS n, generate_series(1, {{batchesEach}}) AS o;

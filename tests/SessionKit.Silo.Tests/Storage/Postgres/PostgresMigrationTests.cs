@@ -120,6 +120,21 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
             """));
     }
 
+    [Fact]
+    public async Task BatchesPendingBeforeTheyWereStoredAsReceivedAreReadAsTheyWere()
+    {
+        var initializer = await InitializerAsync();
+        await initializer.InitializeAsync([.. PostgresMigrations.All.Where(migration => migration.Version < 7)], CancellationToken.None);
+        var sessions = providers[^1].GetRequiredService<ISessionStore>();
+        var session = TestData.NewSession(TestData.NewId("project"));
+        await sessions.TryCreateSessionAsync(session, CancellationToken.None);
+        await raw.ExecuteAsync($"INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json) VALUES ('{session.Id}', 0, 0, 1, convert_to('{{\"type\":3}}', 'UTF8'))");
+
+        await initializer.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal("""{"type":3}""", TestData.Text(Assert.Single(await sessions.GetPendingBatchesAsync(session.Id, CancellationToken.None)).EventsJson));
+    }
+
     private async Task<PostgresStorageInitializer> InitializerAsync()
     {
         var provider = await database.BuildServicesAsync();

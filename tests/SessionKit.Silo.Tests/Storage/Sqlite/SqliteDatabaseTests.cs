@@ -132,7 +132,7 @@ public sealed class SqliteDatabaseTests : IAsyncLifetime
         await Assert.ThrowsAsync<SqliteException>(() => sqlite.WriteAsync(transaction =>
         {
             using var command = transaction.CreateCommand("""
-                INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json) VALUES ('missing', 0, 0, 0, x'')
+                INSERT INTO pending_batches (session_id, ordinal, seq, event_count, data) VALUES ('missing', 0, 0, 0, x'')
                 """);
             return command.ExecuteNonQuery();
         }, CancellationToken.None));

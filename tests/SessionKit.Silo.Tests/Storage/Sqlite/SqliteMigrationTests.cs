@@ -80,6 +80,20 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BatchesPendingBeforeTheyWereStoredAsReceivedAreReadAsTheyWere()
+    {
+        await Initializer.InitializeAsync([.. SqliteMigrations.All.Where(migration => migration.Version < 8)], CancellationToken.None);
+        var sessions = services.GetRequiredService<ISessionStore>();
+        var session = NewSession(NewId("project"));
+        await sessions.TryCreateSessionAsync(session, CancellationToken.None);
+        Execute($"INSERT INTO pending_batches (session_id, ordinal, seq, event_count, events_json) VALUES ('{session.Id}', 0, 0, 1, CAST('{{\"type\":3}}' AS BLOB))");
+
+        await Initializer.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal("""{"type":3}""", Text(Assert.Single(await sessions.GetPendingBatchesAsync(session.Id, CancellationToken.None)).EventsJson));
+    }
+
+    [Fact]
     public async Task ADatabaseFromANewerBuildIsRefused()
     {
         await Initializer.InitializeAsync(CancellationToken.None);
@@ -149,6 +163,14 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
         }
 
         return versions;
+    }
+
+    private void Execute(string sql)
+    {
+        using var connection = database.OpenRawConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private long Scalar(string sql)

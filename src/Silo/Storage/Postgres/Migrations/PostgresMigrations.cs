@@ -11,5 +11,6 @@ internal static class PostgresMigrations
         new M0004VisitorsAndPersons(),
         new M0005Signals(),
         new M0006PendingDeliveries(),
+        new M0007PendingBatchesAsReceived(),
     ];
 }

@@ -12,5 +12,6 @@ internal static class SqliteMigrations
         new M0005VisitorsAndPersons(),
         new M0006Signals(),
         new M0007PendingDeliveries(),
+        new M0008PendingBatchesAsReceived(),
     ];
 }

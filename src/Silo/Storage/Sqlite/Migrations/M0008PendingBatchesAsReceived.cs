@@ -1,0 +1,16 @@
+namespace SessionKit.Silo.Storage.Sqlite.Migrations;
+
+/// <summary>
+/// A pending batch is stored as the client sent it (<see cref="SegmentCodec.GzipBatch"/>: its gzipped request body,
+/// about a seventh of its events' bytes) or, for a body sent uncompressed, as its events' JSON (identity, what every
+/// row before this migration holds).
+/// </summary>
+internal sealed class M0008PendingBatchesAsReceived : ISqliteMigration
+{
+    public int Version => 8;
+
+    public string Sql => """
+        ALTER TABLE pending_batches RENAME COLUMN events_json TO data;
+        ALTER TABLE pending_batches ADD COLUMN codec TEXT NOT NULL DEFAULT 'identity';
+        """;
+}
