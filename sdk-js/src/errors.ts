@@ -25,10 +25,8 @@ export function captureErrors(target: Window, emit: (error: CapturedError) => vo
   // Failed images and scripts fire plain Events (in the capture phase only); a thrown error is an ErrorEvent.
   const onError = (event: Event) => event instanceof ErrorEvent && report('error', event.error ?? event.message, 'Script error.');
   const onRejection = (event: PromiseRejectionEvent) => report('unhandledrejection', event.reason, 'Unhandled rejection');
-  target.addEventListener('error', onError);
-  target.addEventListener('unhandledrejection', onRejection);
-  return () => {
-    target.removeEventListener('error', onError);
-    target.removeEventListener('unhandledrejection', onRejection);
-  };
+  const listening = new AbortController();
+  target.addEventListener('error', onError, { signal: listening.signal });
+  target.addEventListener('unhandledrejection', onRejection, { signal: listening.signal });
+  return () => listening.abort();
 }

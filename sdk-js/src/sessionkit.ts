@@ -272,20 +272,18 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     clearTimeout(flushTimer);
     live.stop();
     stopErrors();
-    document.removeEventListener('visibilitychange', onVisibility);
-    window.removeEventListener('pagehide', onPageHide);
-    window.removeEventListener('pageshow', onPageShow);
-    window.removeEventListener('online', onOnline);
-    window.removeEventListener('storage', onStorage);
+    listening.abort();
   }
 
   // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
   // pagehide marker is what tells a reload from a duplicated tab.
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('pagehide', onPageHide);
-  window.addEventListener('pageshow', onPageShow);
-  window.addEventListener('online', onOnline);
-  window.addEventListener('storage', onStorage);
+  const listening = new AbortController();
+  const on = { signal: listening.signal };
+  document.addEventListener('visibilitychange', onVisibility, on);
+  addEventListener('pagehide', onPageHide, on);
+  addEventListener('pageshow', onPageShow, on);
+  addEventListener('online', onOnline, on);
+  addEventListener('storage', onStorage, on);
   if (store.current().sampled) {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);
