@@ -10,7 +10,7 @@ function memoryStore(): KeyValueStore {
 }
 
 function open(tabStore: KeyValueStore, visitorStore: KeyValueStore, over: Partial<SessionStoreInit> = {}) {
-  return openSessionStore({ tabStore, visitorStore, sampleRate: 1, timeoutMs: 30 * MINUTE, now: 1_000_000, random: () => 0.5, ...over });
+  return openSessionStore({ tabStore, visitorStore, sampleRate: 1, sessionTimeoutMs: 30 * MINUTE, now: 1_000_000, random: () => 0.5, ...over });
 }
 
 describe('session store', () => {

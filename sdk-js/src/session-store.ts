@@ -1,3 +1,4 @@
+import type { SessionKitOptions } from './options';
 import { randomHex, type KeyValueStore } from './storage';
 
 /** One recording session as the SDK sees it; mutated in place and persisted per tab. */
@@ -40,15 +41,12 @@ export const storageKeys = {
   live: 'sessionkit.live',
 } as const;
 
-export interface SessionStoreInit {
+export interface SessionStoreInit extends Pick<SessionKitOptions, 'sampleRate' | 'sessionTimeoutMs'> {
   tabStore: KeyValueStore;
-  visitorStore: KeyValueStore;
-  sampleRate: number;
-  timeoutMs: number;
+  /** Null in storage-less mode: no visitor id at all. */
+  visitorStore: KeyValueStore | null;
   now: number;
   random: () => number;
-  /** False in storage-less mode: no visitor id at all. */
-  persistVisitor?: boolean;
 }
 
 export function openSessionStore(init: SessionStoreInit): SessionStore {
@@ -62,10 +60,10 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   tabStore.set(storageKeys.tab, tabId);
   const newVisitor = () => {
     const id = `v-${randomHex()}`;
-    visitorStore.set(storageKeys.visitor, id);
+    visitorStore?.set(storageKeys.visitor, id);
     return id;
   };
-  let visitorId = init.persistVisitor === false ? null : visitorStore.get(storageKeys.visitor) || newVisitor();
+  let visitorId = visitorStore && (visitorStore.get(storageKeys.visitor) || newVisitor());
 
   const fresh = (now: number): SessionState => ({
     id: randomHex(),
@@ -77,7 +75,7 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   });
 
   const stored = duplicate ? null : parse(tabStore.get(storageKeys.session));
-  let state = stored && init.now - stored.lastActivity <= init.timeoutMs ? stored : fresh(init.now);
+  let state = stored && init.now - stored.lastActivity <= init.sessionTimeoutMs ? stored : fresh(init.now);
   state.lastActivity = init.now;
 
   const store: SessionStore = {

@@ -4,7 +4,7 @@ import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, storageKeys, type SessionState } from './session-store';
-import { createStore, memoryStore } from './storage';
+import { createStore } from './storage';
 import { watchTabs } from './tabs';
 import { createFetchTransport } from './transport';
 import { createUploader } from './uploader';
@@ -53,25 +53,13 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     console.warn(message);
   };
 
-  const tabStore = options.storage ? createStore(() => window.sessionStorage) : memoryStore();
-  const visitorStore = options.storage ? createStore(() => window.localStorage) : null;
-  const store = openSessionStore({
-    tabStore,
-    visitorStore: visitorStore ?? memoryStore(),
-    persistVisitor: options.storage,
-    sampleRate: options.sampleRate,
-    timeoutMs: options.sessionTimeoutMs,
-    now: Date.now(),
-    random: Math.random,
-  });
+  const tabStore = createStore(() => (options.storage ? sessionStorage : null));
+  const visitorStore = options.storage ? createStore(() => localStorage) : null;
+  const store = openSessionStore({ ...options, tabStore, visitorStore, now: Date.now(), random: Math.random });
 
   const uploader = createUploader({
-    endpoint: options.endpoint,
-    projectKey: options.projectKey,
+    ...options,
     transport: options.transport ?? createFetchTransport(),
-    gzip: options.gzip,
-    retryBaseDelayMs: options.retryBaseDelayMs,
-    retryMaxDelayMs: options.retryMaxDelayMs,
     random: Math.random,
     describe: (session) => ({
       id: session.id,

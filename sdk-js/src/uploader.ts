@@ -1,4 +1,5 @@
 import { canGzip, gzip } from './gzip';
+import type { SessionKitOptions } from './options';
 import { backoffDelay, classify, type Outcome } from './retry';
 import type { SessionState } from './session-store';
 import { randomHex } from './storage';
@@ -14,13 +15,8 @@ export interface Batch {
   recreated?: boolean;
 }
 
-export interface UploaderContext {
-  endpoint: string;
-  projectKey: string;
+export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'projectKey' | 'gzip' | 'retryBaseDelayMs' | 'retryMaxDelayMs'> {
   transport: Transport;
-  gzip: boolean;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
   random: () => number;
   /** Body of POST /sessions/ for a session. */
   describe(session: SessionState): Record<string, unknown>;
