@@ -1,5 +1,5 @@
 import { record } from '@rrweb/record';
-import type { MaskInputOptions, SessionKitOptions } from './options';
+import type { SessionKitOptions } from './options';
 
 /** The part of an rrweb event the SDK looks at; the rest is passed through untouched. */
 export interface RecordedEvent {
@@ -31,17 +31,17 @@ function isPassword(element: HTMLElement | null): boolean {
 }
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
-  // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
-  // matters for sites that opted out of masking everything, which is exactly where it must hold.
-  const maskInputOptions: MaskInputOptions = { ...options.maskInputOptions, password: true };
   return {
     emit,
     maskAllInputs: options.maskAllInputs,
-    maskInputOptions,
+    // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
+    // matters for sites that opted out of masking everything, which is exactly where it must hold.
+    maskInputOptions: { ...options.maskInputOptions, password: true },
     maskInputFn: (text, element) => (isPassword(element) ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length)),
-    ...(options.maskTextSelector ? { maskTextSelector: options.maskTextSelector } : {}),
-    ...(options.blockSelector ? { blockSelector: options.blockSelector } : {}),
-    ...(options.ignoreSelector ? { ignoreSelector: options.ignoreSelector } : {}),
+    // A selector turned off (null or empty) is left to rrweb, whose default is none.
+    maskTextSelector: options.maskTextSelector || undefined,
+    blockSelector: options.blockSelector || undefined,
+    ignoreSelector: options.ignoreSelector || undefined,
     recordCanvas: options.recordCanvas,
     collectFonts: options.collectFonts,
     inlineImages: options.inlineImages,
@@ -51,18 +51,12 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
 }
 
 export function startRecording(options: SessionKitOptions, emit: (event: RecordedEvent) => void): Recording | null {
-  let stop: (() => void) | undefined;
   try {
-    stop = record<RecordedEvent>(recordOptions(options, emit));
+    const stop = record<RecordedEvent>(recordOptions(options, emit));
+    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), custom: (tag, payload) => record.addCustomEvent(tag, payload) } : null;
   } catch (error) {
     // A recorder failure must never break the page it is recording.
     console.warn('[SessionKit] could not start recording', error);
     return null;
   }
-  if (!stop) return null;
-  return {
-    stop,
-    snapshot: () => record.takeFullSnapshot(true),
-    custom: (tag, payload) => record.addCustomEvent(tag, payload),
-  };
 }

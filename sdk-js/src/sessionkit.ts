@@ -32,13 +32,10 @@ function isInteraction(event: RecordedEvent): boolean {
   return event.type === INCREMENTAL_SNAPSHOT && typeof source === 'number' && INTERACTION_SOURCES.has(source);
 }
 
-const inert: SessionKit = {
-  getSessionId: () => null,
-  flush: () => Promise.resolve(),
-  stop: () => Promise.resolve(),
-  identify: () => undefined,
-  reset: () => undefined,
-};
+const resolved = () => Promise.resolve();
+const nothing = () => undefined;
+/** What a page without a recording gets (server-side rendering; the script-tag global before init). */
+export const inert: SessionKit = { getSessionId: () => null, flush: resolved, stop: resolved, identify: nothing, reset: nothing };
 
 /** loadLive: how this build fetches live mode (index.ts and global.ts pass theirs). */
 export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): SessionKit {
@@ -218,7 +215,8 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
   };
   // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
-  const stopErrors = captureErrors(window, (error) => custom(ERROR_EVENT_TAG, error));
+  const listening = new AbortController();
+  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
 
   // Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
   function custom(tag: string, payload: unknown): void {
@@ -259,13 +257,11 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     cut();
     clearTimeout(flushTimer);
     live.stop();
-    stopErrors();
     listening.abort();
   }
 
   // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
   // pagehide marker is what tells a reload from a duplicated tab.
-  const listening = new AbortController();
   const on = { signal: listening.signal };
   document.addEventListener('visibilitychange', onVisibility, on);
   addEventListener('pagehide', onPageHide, on);

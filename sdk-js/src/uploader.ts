@@ -1,4 +1,4 @@
-import { canGzip, gzip } from './gzip';
+import { gzip } from './gzip';
 import type { SessionKitOptions } from './options';
 import { backoffDelay, classify, type Outcome } from './retry';
 import type { SessionState } from './session-store';
@@ -76,12 +76,12 @@ export function createUploader(ctx: UploaderContext): Uploader {
   async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { text?: string }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
     let payload: string | Uint8Array = body;
-    if (batch && ctx.gzip && canGzip()) {
+    if (batch && ctx.gzip) {
       try {
         payload = batch.gzipped ??= await gzip(body);
         headers['Content-Encoding'] = 'gzip';
       } catch {
-        payload = body;
+        // No CompressionStream in this browser, or it failed: the batch goes as it is.
       }
     }
     try {
