@@ -66,12 +66,11 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   let visitorId = visitorStore && (visitorStore.get(storageKeys.visitor) || newVisitor());
 
   const fresh = (now: number): SessionState => ({
+    ...blank,
     id: randomHex(),
-    seq: 0,
     startedAt: now,
     lastActivity: now,
     sampled: init.random() < init.sampleRate,
-    created: false,
   });
 
   const stored = duplicate ? null : parse(tabStore.get(storageKeys.session));
@@ -105,22 +104,19 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   return store;
 }
 
+// A session's fields and their types: what a stored session is checked against.
+const blank: SessionState = { id: '', seq: 0, startedAt: 0, lastActivity: 0, sampled: false, created: false };
+
 function parse(text: string | null): SessionState | null {
-  if (!text) return null;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return null;
-    const v = value as Record<string, unknown>;
+    // JSON.parse(null) is null, whose fields throw.
+    const v = JSON.parse(text ?? 'null') as Record<keyof SessionState, unknown>;
     const valid =
-      typeof v.id === 'string' &&
-      /^[A-Za-z0-9_-]{8,64}$/.test(v.id) &&
+      Object.entries(blank).every(([key, value]) => typeof v[key as keyof SessionState] == typeof value) &&
+      /^[A-Za-z0-9_-]{8,64}$/.test(v.id as string) &&
       Number.isInteger(v.seq) &&
-      (v.seq as number) >= 0 &&
-      typeof v.startedAt === 'number' &&
-      typeof v.lastActivity === 'number' &&
-      typeof v.sampled === 'boolean' &&
-      typeof v.created === 'boolean';
-    return valid ? (v as unknown as SessionState) : null;
+      (v.seq as number) >= 0;
+    return valid ? (v as SessionState) : null;
   } catch {
     return null;
   }

@@ -66,10 +66,9 @@ export function createUploader(ctx: UploaderContext): Uploader {
   const createUrl = `${ctx.endpoint}/api/v1/sessions/`;
   const eventsUrl = (s: SessionState) => `${ctx.endpoint}/api/v1/sessions/${encodeURIComponent(s.id)}/events`;
   const keyed = (url: string) => `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
-  const remove = (batch: Batch) => {
-    const index = queue.indexOf(batch);
-    if (index < 0) return;
-    queue.splice(index, 1);
+  const remove = (batch: Batch | undefined) => {
+    if (!batch || !queue.includes(batch)) return;
+    queue.splice(queue.indexOf(batch), 1);
     queued -= batch.body.length;
   };
 
@@ -92,8 +91,10 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }
   }
 
+  const backoff = (tries: number) => backoffDelay(tries, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
+
   function scheduleRetry(delayMs: number | null): void {
-    const delay = delayMs ?? backoffDelay(attempt, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
+    const delay = delayMs ?? backoff(attempt);
     attempt++;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
@@ -101,27 +102,10 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }, delay);
   }
 
-  /** Returns false when the loop must stop (waiting for a retry, or shut down). */
-  function settle(outcome: Outcome, onOk: () => void, onDrop: () => void): boolean {
-    switch (outcome.kind) {
-      case 'ok':
-        attempt = 0;
-        onOk();
-        return true;
-      case 'retry':
-        scheduleRetry(outcome.delayMs);
-        return false;
-      case 'drop':
-        ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] the server refused a batch with ${outcome.status}; it was dropped.`);
-        onDrop();
-        return true;
-      case 'fatal':
-        ctx.fatal(outcome.status);
-        return false;
-      default:
-        return true;
-    }
-  }
+  const created = (session: SessionState) => {
+    session.created = true;
+    ctx.changed(session);
+  };
 
   async function loop(): Promise<void> {
     // The finally runs synchronously at each return, so a kick() that comes after the loop's
@@ -131,41 +115,47 @@ export function createUploader(ctx: UploaderContext): Uploader {
         const batch = queue[0];
         const session = batch?.session ?? (announced && !announced.created ? announced : null);
         if (!session) return;
-
-        if (!session.created) {
-          const outcome = await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
-          if (outcome.kind === 'conflict') {
+        // A session the server does not have yet is created before its first batch goes.
+        // (Read before sending: an unload beacon's answer may mark it created meanwhile.)
+        const events = session.created ? batch : undefined;
+        const outcome = events
+          ? await post(eventsUrl(session), events.body, 'events', events)
+          : await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
+        switch (outcome.kind) {
+          case 'ok':
+            attempt = 0;
+            if (!events) created(session);
+            else {
+              remove(events);
+              ctx.answered(session, outcome.text);
+            }
+            break;
+          case 'retry':
+            scheduleRetry(outcome.delayMs);
+            return;
+          case 'fatal':
+            ctx.fatal(outcome.status);
+            return;
+          case 'conflict':
             // Another project owns this id; nothing was sent under it yet, so take a new one.
             session.id = randomHex();
             ctx.changed(session);
-            continue;
-          }
-          const created = () => {
-            session.created = true;
+            break;
+          // The two below come only for a batch.
+          case 'drop':
+            ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] the server refused a batch with ${outcome.status}; it was dropped.`);
+            remove(events);
+            break;
+          case 'unknown-session':
+            // The server lost or never had the session: create it again, then resend this seq.
+            session.created = false;
             ctx.changed(session);
-          };
-          if (!settle(outcome, created, () => undefined)) return;
-          continue;
+            if (!events || events.recreated) {
+              scheduleRetry(null);
+              return;
+            }
+            events.recreated = true;
         }
-        if (!batch) return;
-
-        const outcome = await post(eventsUrl(session), batch.body, 'events', batch);
-        if (outcome.kind === 'unknown-session') {
-          // The server lost or never had the session: create it again, then resend this seq.
-          session.created = false;
-          ctx.changed(session);
-          if (batch.recreated) {
-            scheduleRetry(null);
-            return;
-          }
-          batch.recreated = true;
-          continue;
-        }
-        const acknowledged = () => {
-          remove(batch);
-          ctx.answered(session, outcome.text);
-        };
-        if (!settle(outcome, acknowledged, () => remove(batch))) return;
       }
     } finally {
       running = false;
@@ -219,10 +209,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       const batches = [...queue];
       for (const s of new Set(batches.map((b) => b.session))) {
         if (s.created) continue;
-        unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => {
-          s.created = true;
-          ctx.changed(s);
-        });
+        unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => created(s));
       }
       for (const batch of batches) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
     },
@@ -241,7 +228,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       for (let tries = 0; !closed; tries++) {
         const outcome = await post(ctx.endpoint + path, body, 'events');
         if (outcome.kind !== 'retry') return;
-        const delay = outcome.delayMs ?? backoffDelay(tries, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
+        const delay = outcome.delayMs ?? backoff(tries);
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     },
