@@ -12,7 +12,7 @@ let instance: SessionKit | null = null;
 const current = () => instance ?? inert;
 
 export function init(options: SessionKitInit): SessionKit {
-  if (instance) console.warn('[SessionKit] init() called twice; the first options stay in effect');
+  if (instance) console.warn('[SessionKit] init() called twice; the first options are kept');
   return (instance ??= createSessionKit(options));
 }
 

@@ -90,10 +90,10 @@ export function resolveOptions(init: SessionKitInit): SessionKitOptions {
   const projectKey: unknown = options.projectKey;
   const rate: unknown = options.sampleRate;
   if (typeof endpoint !== 'string' || endpoint.trim() === '') {
-    throw new TypeError("[SessionKit] endpoint (your SessionKit server's URL) is required");
+    throw new TypeError("[SessionKit] endpoint (the server's URL) is required");
   }
   if (typeof projectKey !== 'string' || projectKey === '') {
-    throw new TypeError("[SessionKit] projectKey (your project's ingest key) is required");
+    throw new TypeError("[SessionKit] projectKey (the ingest key) is required");
   }
   options.endpoint = endpoint.trim().replace(/\/+$/, '');
   options.sampleRate = typeof rate === 'number' && Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 1;

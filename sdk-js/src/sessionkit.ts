@@ -72,7 +72,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       if (session === store.current()) store.save();
     },
     fatal: (status) => {
-      warnOnce('fatal', `[SessionKit] server answered ${status} (check projectKey, endpoint, allowed origins); recording stopped`);
+      warnOnce('fatal', `[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
       uploader.close();
       shutdown();
     },
@@ -170,7 +170,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
     const json = JSON.stringify(event);
     if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
-      warnOnce('queue-full', '[SessionKit] too much unsent data (offline?); recording stopped');
+      warnOnce('queue-full', '[SessionKit] recording stopped: too much unsent data (offline?)');
       stopRecording();
       return;
     }

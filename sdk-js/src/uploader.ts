@@ -143,7 +143,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
             break;
           // The two below come only for a batch.
           case 'drop':
-            ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] the server refused a batch with ${outcome.status}; it was dropped.`);
+            ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] a batch was refused with ${outcome.status} and dropped`);
             remove(events);
             break;
           case 'unknown-session':
