@@ -24,13 +24,11 @@ export interface SessionKit {
 
 // rrweb's IncrementalSource values a person causes (mouse, scroll, input, touch, drag);
 // DOM mutations alone (a ticking clock) must not keep a session alive forever.
-const INTERACTION_SOURCES = new Set([1, 2, 3, 5, 6, 12]);
+const INTERACTION_SOURCES: readonly unknown[] = [1, 2, 3, 5, 6, 12];
 const INCREMENTAL_SNAPSHOT = 3;
 
-function isInteraction(event: RecordedEvent): boolean {
-  const source = (event.data as { source?: unknown } | undefined)?.source;
-  return event.type === INCREMENTAL_SNAPSHOT && typeof source === 'number' && INTERACTION_SOURCES.has(source);
-}
+const isInteraction = (event: RecordedEvent) =>
+  event.type === INCREMENTAL_SNAPSHOT && INTERACTION_SOURCES.includes((event.data as { source?: unknown } | undefined)?.source);
 
 const resolved = () => Promise.resolve();
 const nothing = () => undefined;
@@ -41,8 +39,11 @@ export const inert: SessionKit = { getSessionId: () => null, flush: resolved, st
 export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): SessionKit {
   const options = resolveOptions(init);
   // Server-side rendering imports the SDK too; there is nothing to record there.
-  if (typeof window === 'undefined' || typeof document === 'undefined') return inert;
+  if (typeof document == 'undefined') return inert;
 
+  const saveIfCurrent = (session: SessionState) => {
+    if (session === store.current()) store.save();
+  };
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
     if (warned.has(key)) return;
@@ -68,9 +69,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       screen: { width: screen.width, height: screen.height },
       startedAt: new Date(session.startedAt).toISOString(),
     }),
-    changed: (session) => {
-      if (session === store.current()) store.save();
-    },
+    changed: saveIfCurrent,
     fatal: (status) => {
       warnOnce('fatal', `[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
       uploader.close();
@@ -90,7 +89,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     beat() {
       // An idle session sends nothing until the next interaction starts a new one, whose first
       // batch starts the heartbeat again; nobody can be watching it stream meanwhile.
-      const idle = Date.now() - store.current().lastActivity > options.sessionTimeoutMs;
+      const idle = idleAt(Date.now());
       if (idle) live.end();
       if (!recording || idle) return false;
       // Something queued will bring an answer anyway (or is waiting out a retry).
@@ -104,7 +103,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     retimed() {
       if (flushTimer === undefined) return;
       clearTimeout(flushTimer);
-      flushTimer = setTimeout(onFlushTimer, flushInterval());
+      schedule();
     },
     deliver: (path, body) => uploader.deliver(path, body),
   }, loadLive);
@@ -116,13 +115,14 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   let recording: Recording | null = null;
   let active = true;
 
-  const flushInterval = () => live.flushIntervalMs() ?? options.flushIntervalMs;
+  const idleAt = (now: number) => now - store.current().lastActivity > options.sessionTimeoutMs;
+  const schedule = () => (flushTimer = setTimeout(onFlushTimer, live.flushIntervalMs() ?? options.flushIntervalMs));
 
   function onFlushTimer(): void {
     flushTimer = undefined;
     // While live, the events gathered during a batch's round trip go together in the next one:
     // cutting on time anyway would queue small batches, each waiting for the one before it.
-    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) flushTimer = setTimeout(onFlushTimer, flushInterval());
+    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) schedule();
     else cut();
   }
 
@@ -136,7 +136,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     const body = `{"seq":${seq},"events":[${buffer.join(',')}]}`;
     buffer = [];
     bufferBytes = 0;
-    if (session === store.current()) store.save();
+    saveIfCurrent(session);
     uploader.enqueue({ session, seq, body }, send);
     live.sent();
   }
@@ -155,15 +155,14 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
   function onEvent(event: RecordedEvent): void {
     const now = Date.now();
-    const session = store.current();
-    const idle = now - session.lastActivity > options.sessionTimeoutMs;
+    const idle = idleAt(now);
     if (isInteraction(event)) {
       // The snapshot taken for the new session already shows what this event did.
       if (idle) {
         rotate(now);
         return;
       }
-      session.lastActivity = now;
+      store.current().lastActivity = now;
     } else if (idle) {
       return;
     }
@@ -178,7 +177,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     buffer.push(json);
     bufferBytes += json.length + 1;
     if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
-    else flushTimer ??= setTimeout(onFlushTimer, flushInterval());
+    else if (flushTimer === undefined) schedule();
   }
 
   function onHide(): void {
@@ -186,21 +185,16 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     cut(false);
     store.save();
     uploader.sendOnUnload();
+    live.pause();
   }
   const onShow = () => {
     uploader.resume();
     live.resume();
   };
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') {
-      onHide();
-      live.pause();
-    } else onShow();
-  };
+  const onVisibility = () => (document.visibilityState === 'hidden' ? onHide() : onShow());
   const onPageHide = () => {
     shutTabs();
     onHide();
-    live.pause();
     store.markHidden();
   };
   const onPageShow = (event: PageTransitionEvent) => {
@@ -255,7 +249,6 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     active = false;
     stopRecording();
     cut();
-    clearTimeout(flushTimer);
     live.stop();
     listening.abort();
   }
