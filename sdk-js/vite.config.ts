@@ -9,6 +9,16 @@ const libs = {
   live: { entry: 'src/live.ts', name: 'SessionKitLive', formats: ['iife' as const], fileName: () => 'sessionkit-live.js' },
 };
 
+// Property names used only inside the core (sessionkit.js, sessionkit.mjs), which terser shortens like
+// local names. Never a name of an option, of the public API, of anything sent or stored (the server and
+// the next page read those), of rrweb's, or of live mode's side of live-facade.ts (live mode is minified
+// on its own, so both sides must keep those names): scripts/report-size.mjs checks all but what is sent,
+// which scripts/smoke-iife.mjs checks for the session start.
+export const internalProps = [
+  'adoptVisitor', 'announce', 'answered', 'changed', 'current', 'delayMs', 'describe', 'drain', 'enqueue', 'fatal', 'gzipped',
+  'markHidden', 'markShown', 'queuedBytes', 'recreated', 'renew', 'resetVisitor', 'retryNow', 'sendOnUnload', 'sent', 'visitorStore', 'warnOnce',
+];
+
 export default defineConfig(({ mode }) => {
   const lib = mode === 'iife' || mode === 'live' ? libs[mode] : null;
   return {
@@ -18,6 +28,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       // esbuild keeps whitespace in ES library output; terser minifies both formats fully.
       minify: 'terser',
+      terserOptions: { mangle: { properties: { regex: new RegExp(`^(${internalProps.join('|')})$`) } } },
       lib: lib ?? { entry: 'src/index.ts', formats: ['es'], fileName: () => 'sessionkit.mjs' },
       // allow-extension: the live chunk imports what it shares with the core from sessionkit.mjs.
       rollupOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: 'sessionkit-[name].mjs', generatedCode: { symbols: false } } },
