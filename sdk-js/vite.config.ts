@@ -15,7 +15,7 @@ const libs = {
 // on its own, so both sides must keep those names): scripts/report-size.mjs checks all but what is sent,
 // which scripts/smoke-iife.mjs checks for the session start.
 export const internalProps = [
-  'adoptVisitor', 'announce', 'answered', 'changed', 'current', 'delayMs', 'describe', 'drain', 'enqueue', 'fatal', 'gzipped',
+  'adoptVisitor', 'announce', 'answered', 'changed', 'current', 'describe', 'drain', 'enqueue', 'fatal', 'gzipped',
   'markHidden', 'markShown', 'queuedBytes', 'recreated', 'renew', 'resetVisitor', 'retryNow', 'sendOnUnload', 'sent', 'visitorStore', 'warnOnce',
 ];
 

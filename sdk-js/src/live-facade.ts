@@ -4,6 +4,7 @@
 // watched. Until then nothing of it is downloaded; once loaded, calls go straight to it. Calls made
 // while it loads are queued and replayed in order, so the only difference is the one load's delay.
 import type { SessionKitOptions } from './options';
+import type { Outcome } from './retry';
 import { storageKeys } from './session-store';
 import type { KeyValueStore } from './storage';
 
@@ -48,8 +49,8 @@ export interface LiveContext {
   snapshot(): void;
   /** The flush interval changed. */
   retimed(): void;
-  /** Sends a small JSON request to the server, retried like batches (the consent answer). */
-  deliver(path: string, body: string): Promise<void>;
+  /** POSTs a small JSON request to the server once (the consent answer); a retry outcome says when to try again. */
+  deliver(path: string, body: string): Promise<Outcome>;
 }
 
 export interface Live {

@@ -105,7 +105,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       clearTimeout(flushTimer);
       schedule();
     },
-    deliver: (path, body) => uploader.deliver(path, body),
+    deliver: uploader.deliver,
   }, loadLive);
 
   let buffer: string[] = [];

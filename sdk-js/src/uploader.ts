@@ -40,8 +40,8 @@ export interface Uploader {
   /** The page is visible again: later hides may resend, and the pump takes over. */
   resume(): void;
   retryNow(): void;
-  /** POSTs JSON, retrying network errors, 408, 429 and 5xx like batches; gives up on other answers. */
-  deliver(path: string, body: string): Promise<void>;
+  /** POSTs JSON once; a retry outcome (network error, 408, 429, 5xx) says when to try again. */
+  deliver: (path: string, body: string) => Promise<Outcome>;
   queuedBytes(): number;
   close(): void;
 }
@@ -91,10 +91,8 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }
   }
 
-  const backoff = (tries: number) => backoffDelay(tries, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
-
   function scheduleRetry(delayMs: number | null): void {
-    const delay = delayMs ?? backoff(attempt);
+    const delay = delayMs ?? backoffDelay(attempt, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
     attempt++;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
@@ -224,14 +222,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       retryTimer = undefined;
       void kick();
     },
-    async deliver(path, body) {
-      for (let tries = 0; !closed; tries++) {
-        const outcome = await post(ctx.endpoint + path, body, 'events');
-        if (outcome.kind !== 'retry') return;
-        const delay = outcome.delayMs ?? backoff(tries);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    },
+    deliver: (path, body) => post(ctx.endpoint + path, body, 'events'),
     queuedBytes: () => queued,
     close() {
       closed = true;
