@@ -21,14 +21,10 @@ type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
 // rrweb's own fallback mask repeats '*' per character; a password's length is worth hiding too.
 const PASSWORD_MASK = '********';
 
-function isPassword(element: HTMLElement | null): boolean {
-  if (!element) return false;
-  return (
-    (element as HTMLInputElement).type === 'password' ||
-    // rrweb leaves this marker on a password field a "show password" button turned into text.
-    element.hasAttribute('data-rr-is-password')
-  );
-}
+const isPassword = (element: HTMLElement | null) =>
+  (element as HTMLInputElement | null)?.type === 'password' ||
+  // rrweb leaves this marker on a password field a "show password" button turned into text.
+  !!element?.hasAttribute('data-rr-is-password');
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
   return {

@@ -37,11 +37,7 @@ export function createStore(open: () => Storage | null): KeyValueStore {
 }
 
 export function randomHex(bytes = 16): string {
-  const buffer = new Uint8Array(bytes);
-  crypto.getRandomValues(buffer);
-  let out = '';
-  for (const byte of buffer) out += byte.toString(16).padStart(2, '0');
-  return out;
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Storage-less mode: the same interface, kept in memory only (the page forgets it on unload). */
