@@ -14,9 +14,10 @@ const libs = {
 // the next page read those), of rrweb's, or of live mode's side of live-facade.ts (live mode is minified
 // on its own, so both sides must keep those names): scripts/report-size.mjs checks all but what is sent,
 // which scripts/smoke-iife.mjs checks for the session start.
+// (Terser never shortens a DOM name such as save or pause, hence saveState and pauseBeats.)
 export const internalProps = [
-  'adoptVisitor', 'announce', 'answered', 'changed', 'current', 'describe', 'drain', 'enqueue', 'fatal', 'gzipped',
-  'markHidden', 'markShown', 'queuedBytes', 'recreated', 'renew', 'resetVisitor', 'retryNow', 'sendOnUnload', 'sent', 'visitorStore', 'warnOnce',
+  'addCustom', 'adoptVisitor', 'announce', 'answered', 'current', 'describe', 'drain', 'gzipped', 'markHidden', 'markShown', 'pauseBeats', 'queueBatch',
+  'queuedBytes', 'recreated', 'refused', 'renew', 'reply', 'resetVisitor', 'retryNow', 'saveState', 'sendOnUnload', 'sent', 'sessionChanged', 'visitorStore', 'warnOnce',
 ];
 
 export default defineConfig(({ mode }) => {

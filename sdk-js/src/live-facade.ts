@@ -67,12 +67,12 @@ export interface Live {
    */
   resume(): void;
   /** Page hidden: no heartbeats, to save battery. */
-  pause(): void;
+  pauseBeats(): void;
   stop(): void;
 }
 
 /** What the lazily loaded module does: everything but the heartbeat. */
-export type LiveMode = Omit<Live, 'sent' | 'pause'>;
+export type LiveMode = Omit<Live, 'sent' | 'pauseBeats'>;
 
 /** Fetches the live module: a dynamic import (ES module build) or a second script (script tag). */
 export type LiveLoader = (options: SessionKitOptions) => Promise<{ createLive(ctx: LiveContext): LiveMode }>;
@@ -127,7 +127,7 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
       forward((m) => m.resume(), ctx.tabStore.get(storageKeys.live)?.startsWith(`${ctx.sessionId()}:`));
       arm();
     },
-    pause: () => clearTimeout(heartbeat),
+    pauseBeats: () => clearTimeout(heartbeat),
     stop() {
       stopped = true;
       clearTimeout(heartbeat);

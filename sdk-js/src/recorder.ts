@@ -13,7 +13,7 @@ export interface Recording {
   /** Emits a fresh Meta + FullSnapshot pair, which a new session needs to be replayable. */
   snapshot(): void;
   /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others. */
-  custom(tag: string, payload: unknown): void;
+  addCustom(tag: string, payload: unknown): void;
 }
 
 type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
@@ -49,7 +49,7 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
 export function startRecording(options: SessionKitOptions, emit: (event: RecordedEvent) => void): Recording | null {
   try {
     const stop = record<RecordedEvent>(recordOptions(options, emit));
-    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), custom: (tag, payload) => record.addCustomEvent(tag, payload) } : null;
+    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), addCustom: (tag, payload) => record.addCustomEvent(tag, payload) } : null;
   } catch (error) {
     // A recorder failure must never break the page it is recording.
     console.warn('[SessionKit] could not start recording', error);

@@ -32,7 +32,7 @@ describe('session store', () => {
   it('continues the session, its next seq and the tab id after a reload', () => {
     const first = open(tab, visitor);
     first.current().seq = 7;
-    first.save();
+    first.saveState();
     first.markHidden(); // pagehide of the page being reloaded
 
     const reloaded = open(tab, visitor, { now: 1_000_000 + 5 * MINUTE });

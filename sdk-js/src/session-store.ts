@@ -20,7 +20,7 @@ export interface SessionStore {
   current(): SessionState;
   /** Starts a new session (new id, seq 0, new sampling decision) and returns it. */
   renew(now: number): SessionState;
-  save(): void;
+  saveState(): void;
   /** A new anonymous visitor on this device (after a logout), from the next session on. */
   resetVisitor(): void;
   /** Another tab of this device reset the visitor to `id`: true when this tab's visitor changed. */
@@ -85,10 +85,10 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     current: () => state,
     renew(now) {
       state = fresh(now);
-      store.save();
+      store.saveState();
       return state;
     },
-    save: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
+    saveState: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
     resetVisitor() {
       if (visitorId !== null) visitorId = newVisitor();
     },
@@ -100,7 +100,7 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     markHidden: () => tabStore.remove(storageKeys.alive),
     markShown: () => tabStore.set(storageKeys.alive, '1'),
   };
-  store.save();
+  store.saveState();
   return store;
 }
 

@@ -42,7 +42,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   if (typeof document == 'undefined') return inert;
 
   const saveIfCurrent = (session: SessionState) => {
-    if (session === store.current()) store.save();
+    if (session === store.current()) store.saveState();
   };
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
@@ -69,8 +69,8 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       screen: { width: screen.width, height: screen.height },
       startedAt: new Date(session.startedAt).toISOString(),
     }),
-    changed: saveIfCurrent,
-    fatal: (status) => {
+    sessionChanged: saveIfCurrent,
+    refused: (status) => {
       warnOnce('fatal', `[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
       uploader.close();
       shutdown();
@@ -137,7 +137,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     buffer = [];
     bufferBytes = 0;
     saveIfCurrent(session);
-    uploader.enqueue({ session, seq, body }, send);
+    uploader.queueBatch({ session, seq, body }, send);
     live.sent();
   }
 
@@ -183,9 +183,9 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   function onHide(): void {
     // Not through the pump: a normal fetch is cancelled with the page, keepalive is not.
     cut(false);
-    store.save();
+    store.saveState();
     uploader.sendOnUnload();
-    live.pause();
+    live.pauseBeats();
   }
   const onShow = () => {
     uploader.resume();
@@ -215,7 +215,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   // Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
   function custom(tag: string, payload: unknown): void {
     try {
-      recording?.custom(tag, payload);
+      recording?.addCustom(tag, payload);
     } catch {
       // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
     }

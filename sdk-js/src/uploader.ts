@@ -21,8 +21,9 @@ export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'p
   /** Body of POST /sessions/ for a session. */
   describe(session: SessionState): Record<string, unknown>;
   /** The session's id or created flag changed and should be persisted. */
-  changed(session: SessionState): void;
-  fatal(status: number): void;
+  sessionChanged(session: SessionState): void;
+  /** The server refused the project key, the origin or the endpoint: nothing will ever be accepted. */
+  refused(status: number): void;
   /** A batch of the session was acknowledged; text is the answer's body (live-mode hints). */
   answered(session: SessionState, text: string | undefined): void;
   warnOnce(key: string, message: string): void;
@@ -30,7 +31,7 @@ export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'p
 
 export interface Uploader {
   /** kick false: the caller sends it another way first (page hide), the pump picks it up later. */
-  enqueue(batch: Batch, kick?: boolean): void;
+  queueBatch(batch: Batch, kick?: boolean): void;
   /** Have this session created on the server even before it has events. */
   announce(session: SessionState): void;
   /** Resolves once the queue is empty or waiting for a retry. */
@@ -72,7 +73,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     queued -= batch.body.length;
   };
 
-  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { text?: string }> {
+  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { reply?: string }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
     let payload: string | Uint8Array = body;
     if (batch && ctx.gzip) {
@@ -85,7 +86,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }
     try {
       const response = await ctx.transport.send({ url, body: payload, headers, keepalive: false });
-      return { ...classify(response.status, response.retryAfter, target, Date.now()), text: response.body };
+      return { ...classify(response.status, response.retryAfter, target, Date.now()), reply: response.body };
     } catch {
       return { kind: 'retry', delayMs: null };
     }
@@ -102,7 +103,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
 
   const created = (session: SessionState) => {
     session.created = true;
-    ctx.changed(session);
+    ctx.sessionChanged(session);
   };
 
   async function loop(): Promise<void> {
@@ -125,19 +126,19 @@ export function createUploader(ctx: UploaderContext): Uploader {
             if (!events) created(session);
             else {
               remove(events);
-              ctx.answered(session, outcome.text);
+              ctx.answered(session, outcome.reply);
             }
             break;
           case 'retry':
             scheduleRetry(outcome.delayMs);
             return;
           case 'fatal':
-            ctx.fatal(outcome.status);
+            ctx.refused(outcome.status);
             return;
           case 'conflict':
             // Another project owns this id; nothing was sent under it yet, so take a new one.
             session.id = randomHex();
-            ctx.changed(session);
+            ctx.sessionChanged(session);
             break;
           // The two below come only for a batch.
           case 'drop':
@@ -147,7 +148,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
           case 'unknown-session':
             // The server lost or never had the session: create it again, then resend this seq.
             session.created = false;
-            ctx.changed(session);
+            ctx.sessionChanged(session);
             if (!events || events.recreated) {
               scheduleRetry(null);
               return;
@@ -192,7 +193,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
   }
 
   return {
-    enqueue(batch, kickNow = true) {
+    queueBatch(batch, kickNow = true) {
       if (closed) return;
       queue.push(batch);
       queued += batch.body.length;

@@ -17,8 +17,8 @@ export function setup(overrides: Partial<UploaderContext> = {}, responder?: Resp
     // random() = 1 makes the jittered delay exactly the exponential step.
     random: () => 1,
     describe: (s) => ({ id: s.id }),
-    changed: () => undefined,
-    fatal: (status) => fatals.push(status),
+    sessionChanged: () => undefined,
+    refused: (status) => fatals.push(status),
     answered: () => undefined,
     warnOnce: (key) => warnings.push(key),
     ...overrides,
