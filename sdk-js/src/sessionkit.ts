@@ -132,12 +132,11 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     flushTimer = undefined;
     if (buffer.length === 0 && !empty) return;
     const session = bufferSession;
-    const seq = session.seq++;
-    const body = `{"seq":${seq},"events":[${buffer.join(',')}]}`;
+    const body = `{"seq":${session.seq++},"events":[${buffer.join(',')}]}`;
     buffer = [];
     bufferBytes = 0;
     saveIfCurrent(session);
-    uploader.queueBatch({ session, seq, body }, send);
+    uploader.queueBatch({ session, body }, send);
     live.sent();
   }
 

@@ -7,8 +7,7 @@ import type { Transport } from './transport';
 
 export interface Batch {
   session: SessionState;
-  seq: number;
-  /** `{"seq":n,"events":[...]}`, built once so a retry resends the very same bytes. */
+  /** `{"seq":n,"events":[...]}` (the server dedupes a resend by its seq), built once so a retry resends the very same bytes. */
   body: string;
   gzipped?: Uint8Array;
   /** Set after a 404 made us recreate the session, so a second 404 backs off instead of looping. */

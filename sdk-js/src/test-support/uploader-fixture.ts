@@ -38,6 +38,5 @@ export const session = (over: Partial<SessionState> = {}): SessionState => ({
 
 export const batch = (s: SessionState, seq: number, padding = ''): Batch => ({
   session: s,
-  seq,
   body: JSON.stringify({ seq, events: [{ type: 3, timestamp: seq, data: { padding } }] }),
 });
