@@ -2,6 +2,7 @@
 // With --json it prints the exact byte counts as one JSON object instead (for bench/, which reports
 // a broken budget as a missed target rather than failing), and fails only on a broken build check.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, loadConfigFromFile } from 'vite';
 
@@ -53,7 +54,7 @@ const names = (text) => new Set(text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '
 for (const [what, files] of [
   ['the public types', ['dist/index.d.ts', 'dist/sessionkit.d.ts', 'dist/options.d.ts', 'dist/transport.d.ts']],
   ["live mode's code", ['src/live.ts', 'src/live-ui.ts']],
-  ["rrweb's recorder", ['../node_modules/@rrweb/record/dist/record.js']],
+  ["rrweb's recorder", [fileURLToPath(import.meta.resolve('@rrweb/record'))]],
 ]) {
   const used = [...new Set(files.flatMap((file) => [...names(readFileSync(file, 'utf8'))]))].filter((name) => mangled.test(name));
   check(used.length === 0, `${used.join(', ')} in ${what}: remove it from internalProps in vite.config.ts`);
