@@ -48,7 +48,10 @@ await SessionKit.stop();
 const creates = requests.filter((r) => r.url === 'https://sk.example/api/v1/sessions/');
 const batches = requests.filter((r) => r.url === `https://sk.example/api/v1/sessions/${id}/events`);
 const text = batches.map((r) => r.body).join('');
+// What the server reads from a session start (property names shortened by the build must not reach it).
+const started = creates[0] ? Object.keys(JSON.parse(creates[0].body)).join() : '';
 const problems = [
+  started !== 'id,visitorId,tabId,url,referrer,userAgent,screen,startedAt' && `unexpected session start fields: ${started}`,
   !/^[0-9a-f]{32}$/.test(id ?? '') && `bad session id ${id}`,
   creates.length !== 1 && `expected 1 session start, got ${creates.length}`,
   batches.length === 0 && 'no event batch was sent',

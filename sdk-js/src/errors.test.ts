@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureErrors, type CapturedError } from './errors';
 
-let stop: (() => void) | undefined;
-afterEach(() => stop?.());
+let listening: AbortController | undefined;
+const stop = () => listening?.abort();
+afterEach(stop);
 
 function capture(): CapturedError[] {
   const seen: CapturedError[] = [];
-  stop = captureErrors(window, (error) => seen.push(error));
+  listening = new AbortController();
+  captureErrors((error) => seen.push(error), listening.signal);
   return seen;
 }
 
@@ -49,8 +51,8 @@ describe('captureErrors', () => {
     expect(seen).toHaveLength(50);
     expect(seen[0]!.message).toBe('boom 0');
 
-    stop?.();
-    stop = captureErrors(window, () => undefined);
+    stop();
+    capture();
     const later = seen.length;
     window.dispatchEvent(new ErrorEvent('error', { message: 'after stop' }));
     expect(seen).toHaveLength(later);

@@ -10,25 +10,20 @@ export interface CapturedError {
 }
 
 /**
- * Reports the page's uncaught errors and unhandled promise rejections to `emit` until the returned
- * function is called: message and stack, what the page's console would show. Kept tiny (the SDK's
- * own-code budget), and capped per page so an error loop cannot flood the recording.
+ * Reports the page's uncaught errors and unhandled promise rejections to `emit` until `signal` aborts:
+ * message and stack, what the page's console would show. Kept tiny (the SDK's own-code budget), and
+ * capped per page so an error loop cannot flood the recording.
  */
-export function captureErrors(target: Window, emit: (error: CapturedError) => void): () => void {
+export function captureErrors(emit: (error: CapturedError) => void, signal: AbortSignal): void {
   let count = 0;
-  const report = (kind: CapturedError['kind'], reason: unknown, fallback: string) => {
+  // The event's type is the kind: 'error' or 'unhandledrejection'.
+  const report = (event: Event, reason: unknown, fallback: string) => {
     if (count++ >= 50) return;
     const error = reason instanceof Error ? reason : null;
     const message = error ? `${error.name}: ${error.message}` : typeof reason == 'string' ? reason : fallback;
-    emit({ kind, message: message.slice(0, 500), stack: error?.stack?.slice(0, 2000), time: Date.now() });
+    emit({ kind: event.type as CapturedError['kind'], message: message.slice(0, 500), stack: error?.stack?.slice(0, 2000), time: Date.now() });
   };
   // Failed images and scripts fire plain Events (in the capture phase only); a thrown error is an ErrorEvent.
-  const onError = (event: Event) => event instanceof ErrorEvent && report('error', event.error ?? event.message, 'Script error.');
-  const onRejection = (event: PromiseRejectionEvent) => report('unhandledrejection', event.reason, 'Unhandled rejection');
-  target.addEventListener('error', onError);
-  target.addEventListener('unhandledrejection', onRejection);
-  return () => {
-    target.removeEventListener('error', onError);
-    target.removeEventListener('unhandledrejection', onRejection);
-  };
+  addEventListener('error', (event) => event instanceof ErrorEvent && report(event, event.error ?? event.message, 'Script error.'), { signal });
+  addEventListener('unhandledrejection', (event) => report(event, event.reason, 'Unhandled rejection'), { signal });
 }

@@ -1,7 +1,4 @@
-export function canGzip(): boolean {
-  return typeof CompressionStream === 'function' && typeof Response === 'function';
-}
-
+/** Rejects where the browser has no CompressionStream. */
 export async function gzip(text: string): Promise<Uint8Array> {
   const stream = new CompressionStream('gzip');
   const writer = stream.writable.getWriter();

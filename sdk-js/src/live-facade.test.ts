@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLive } from './live';
 import { createLiveFacade, type IngestAnswer, type LiveContext, type LiveLoader } from './live-facade';
 import { resolveOptions } from './options';
+import type { Outcome } from './retry';
 import { memoryStore } from './storage';
 import { createSessionKit } from './sessionkit';
 import { answer, createFakeTransport, liveAnswer, plain, settle } from './test-support/fake-transport';
@@ -21,7 +22,7 @@ function facade(options = {}) {
   const tabStore = memoryStore();
   const beat = vi.fn(() => true);
   const snapshot = vi.fn();
-  const deliver = vi.fn(() => Promise.resolve());
+  const deliver = vi.fn(() => Promise.resolve<Outcome>({ kind: 'ok' }));
   const ctx: LiveContext = {
     options: resolveOptions({ endpoint: 'https://sk.test', projectKey: 'pk', ...options }),
     tabStore,

@@ -4,6 +4,7 @@
 // watched. Until then nothing of it is downloaded; once loaded, calls go straight to it. Calls made
 // while it loads are queued and replayed in order, so the only difference is the one load's delay.
 import type { SessionKitOptions } from './options';
+import type { Outcome } from './retry';
 import { storageKeys } from './session-store';
 import type { KeyValueStore } from './storage';
 
@@ -48,8 +49,8 @@ export interface LiveContext {
   snapshot(): void;
   /** The flush interval changed. */
   retimed(): void;
-  /** Sends a small JSON request to the server, retried like batches (the consent answer). */
-  deliver(path: string, body: string): Promise<void>;
+  /** POSTs a small JSON request to the server once (the consent answer); a retry outcome says when to try again. */
+  deliver(path: string, body: string): Promise<Outcome>;
 }
 
 export interface Live {
@@ -66,12 +67,12 @@ export interface Live {
    */
   resume(): void;
   /** Page hidden: no heartbeats, to save battery. */
-  pause(): void;
+  pauseBeats(): void;
   stop(): void;
 }
 
 /** What the lazily loaded module does: everything but the heartbeat. */
-export type LiveMode = Omit<Live, 'sent' | 'pause'>;
+export type LiveMode = Omit<Live, 'sent' | 'pauseBeats'>;
 
 /** Fetches the live module: a dynamic import (ES module build) or a second script (script tag). */
 export type LiveLoader = (options: SessionKitOptions) => Promise<{ createLive(ctx: LiveContext): LiveMode }>;
@@ -126,7 +127,7 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
       forward((m) => m.resume(), ctx.tabStore.get(storageKeys.live)?.startsWith(`${ctx.sessionId()}:`));
       arm();
     },
-    pause: () => clearTimeout(heartbeat),
+    pauseBeats: () => clearTimeout(heartbeat),
     stop() {
       stopped = true;
       clearTimeout(heartbeat);

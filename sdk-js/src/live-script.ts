@@ -17,7 +17,7 @@ export const loadLiveScript: LiveLoader = (options) =>
     const script = document.createElement('script');
     script.src = new URL('sessionkit-live.js', self?.src || `${options.endpoint}/sdk/`).href;
     // Under a nonce-based Content Security Policy, the SDK's own nonce lets this one run too.
-    if (self?.nonce) script.nonce = self.nonce;
+    script.nonce = self?.nonce ?? '';
     script.onload = () => (window.SessionKitLive ? resolve(window.SessionKitLive) : reject(new Error()));
     script.onerror = reject;
     document.head.append(script);

@@ -3,6 +3,7 @@
 // request, the live state kept across page loads, the consent request, and the badge and dialog.
 import type { LiveContext, LiveMode } from './live-facade';
 import { showConsent, showIndicator } from './live-ui';
+import { backoffDelay } from './retry';
 import { storageKeys } from './session-store';
 
 const SNAPSHOT_GAP_MS = 2_000;
@@ -41,8 +42,15 @@ export function createLive(ctx: LiveContext): LiveMode {
     }
   }
 
-  const send = (id: string, granted: boolean) =>
-    ctx.deliver(`/api/v1/sessions/${encodeURIComponent(id)}/live-consent`, JSON.stringify({ granted }));
+  // Retried like batches (network errors, 408, 429, 5xx) until the server answers or live mode stops.
+  async function send(id: string, granted: boolean): Promise<void> {
+    for (let tries = 0; !stopped; tries++) {
+      const outcome = await ctx.deliver(`/api/v1/sessions/${encodeURIComponent(id)}/live-consent`, JSON.stringify({ granted }));
+      if (outcome.kind !== 'retry') return;
+      const delay = outcome.delayMs ?? backoffDelay(tries, options.retryBaseDelayMs, options.retryMaxDelayMs, Math.random);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 
   // One request at a time: no second dialog while one is open, no second POST while one is in flight.
   async function consent(): Promise<void> {

@@ -83,19 +83,13 @@ export const defaultOptions: Readonly<Omit<SessionKitOptions, 'endpoint' | 'proj
 export function resolveOptions(init: SessionKitInit): SessionKitOptions {
   const merged: Record<string, unknown> = { ...defaultOptions };
   for (const [key, value] of Object.entries(init as Record<string, unknown>)) if (value !== undefined) merged[key] = value;
-  const options = merged as unknown as SessionKitOptions;
+  const { endpoint, projectKey, sampleRate } = merged;
 
   // Script-tag users pass plain JavaScript objects, so the types are checked at run time too.
-  const endpoint: unknown = options.endpoint;
-  const projectKey: unknown = options.projectKey;
-  const rate: unknown = options.sampleRate;
-  if (typeof endpoint !== 'string' || endpoint.trim() === '') {
-    throw new TypeError("[SessionKit] endpoint (your SessionKit server's URL) is required");
-  }
-  if (typeof projectKey !== 'string' || projectKey === '') {
-    throw new TypeError("[SessionKit] projectKey (your project's ingest key) is required");
-  }
-  options.endpoint = endpoint.trim().replace(/\/+$/, '');
-  options.sampleRate = typeof rate === 'number' && Number.isFinite(rate) ? Math.min(1, Math.max(0, rate)) : 1;
-  return options;
+  if (typeof endpoint != 'string' || !endpoint.trim()) throw new TypeError("[SessionKit] endpoint (the server's URL) is required");
+  if (typeof projectKey != 'string' || !projectKey) throw new TypeError('[SessionKit] projectKey (the ingest key) is required');
+  merged.endpoint = endpoint.trim().replace(/\/+$/, '');
+  // Number.isFinite is false for what is not a number at all.
+  merged.sampleRate = Number.isFinite(sampleRate) ? Math.min(1, Math.max(0, sampleRate as number)) : 1;
+  return merged as unknown as SessionKitOptions;
 }

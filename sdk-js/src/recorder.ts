@@ -1,5 +1,5 @@
 import { record } from '@rrweb/record';
-import type { MaskInputOptions, SessionKitOptions } from './options';
+import type { SessionKitOptions } from './options';
 
 /** The part of an rrweb event the SDK looks at; the rest is passed through untouched. */
 export interface RecordedEvent {
@@ -13,7 +13,7 @@ export interface Recording {
   /** Emits a fresh Meta + FullSnapshot pair, which a new session needs to be replayable. */
   snapshot(): void;
   /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others. */
-  custom(tag: string, payload: unknown): void;
+  addCustom(tag: string, payload: unknown): void;
 }
 
 type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
@@ -21,27 +21,23 @@ type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
 // rrweb's own fallback mask repeats '*' per character; a password's length is worth hiding too.
 const PASSWORD_MASK = '********';
 
-function isPassword(element: HTMLElement | null): boolean {
-  if (!element) return false;
-  return (
-    (element as HTMLInputElement).type === 'password' ||
-    // rrweb leaves this marker on a password field a "show password" button turned into text.
-    element.hasAttribute('data-rr-is-password')
-  );
-}
+const isPassword = (element: HTMLElement | null) =>
+  (element as HTMLInputElement | null)?.type === 'password' ||
+  // rrweb leaves this marker on a password field a "show password" button turned into text.
+  !!element?.hasAttribute('data-rr-is-password');
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
-  // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
-  // matters for sites that opted out of masking everything, which is exactly where it must hold.
-  const maskInputOptions: MaskInputOptions = { ...options.maskInputOptions, password: true };
   return {
     emit,
     maskAllInputs: options.maskAllInputs,
-    maskInputOptions,
+    // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
+    // matters for sites that opted out of masking everything, which is exactly where it must hold.
+    maskInputOptions: { ...options.maskInputOptions, password: true },
     maskInputFn: (text, element) => (isPassword(element) ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length)),
-    ...(options.maskTextSelector ? { maskTextSelector: options.maskTextSelector } : {}),
-    ...(options.blockSelector ? { blockSelector: options.blockSelector } : {}),
-    ...(options.ignoreSelector ? { ignoreSelector: options.ignoreSelector } : {}),
+    // A selector turned off (null or empty) is left to rrweb, whose default is none.
+    maskTextSelector: options.maskTextSelector || undefined,
+    blockSelector: options.blockSelector || undefined,
+    ignoreSelector: options.ignoreSelector || undefined,
     recordCanvas: options.recordCanvas,
     collectFonts: options.collectFonts,
     inlineImages: options.inlineImages,
@@ -51,18 +47,12 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
 }
 
 export function startRecording(options: SessionKitOptions, emit: (event: RecordedEvent) => void): Recording | null {
-  let stop: (() => void) | undefined;
   try {
-    stop = record<RecordedEvent>(recordOptions(options, emit));
+    const stop = record<RecordedEvent>(recordOptions(options, emit));
+    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), addCustom: (tag, payload) => record.addCustomEvent(tag, payload) } : null;
   } catch (error) {
     // A recorder failure must never break the page it is recording.
     console.warn('[SessionKit] could not start recording', error);
     return null;
   }
-  if (!stop) return null;
-  return {
-    stop,
-    snapshot: () => record.takeFullSnapshot(true),
-    custom: (tag, payload) => record.addCustomEvent(tag, payload),
-  };
 }

@@ -12,8 +12,8 @@ const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(value: string | null, now: number): number | null {
-  if (value === null) return null;
-  const text = value.trim();
+  // Absent reads as '', which is no number and no date.
+  const text = value?.trim() ?? '';
   const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
   if (Number.isNaN(ms)) return null;
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
@@ -30,12 +30,11 @@ export function classify(status: number, retryAfter: string | null, target: 'ses
   if (status === 408 || status === 429 || status >= 500) {
     return { kind: 'retry', delayMs: parseRetryAfter(retryAfter, now) };
   }
-  // Wrong key or a disallowed origin will fail the same way for every request.
-  if (status === 401 || status === 403) return { kind: 'fatal', status };
   if (target === 'events' && status === 404) return { kind: 'unknown-session' };
   if (target === 'session' && status === 409) return { kind: 'conflict' };
-  // A 404 on session start means the endpoint is wrong, which retrying cannot fix.
-  if (target === 'session' && status >= 400) return { kind: 'fatal', status };
+  // Wrong key or a disallowed origin will fail the same way for every request; a 404 on session
+  // start means the endpoint is wrong. Retrying cannot fix either.
+  if (status === 401 || status === 403 || (target === 'session' && status >= 400)) return { kind: 'fatal', status };
   if (status >= 400) return { kind: 'drop', status };
   return { kind: 'retry', delayMs: null };
 }

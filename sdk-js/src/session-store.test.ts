@@ -10,7 +10,7 @@ function memoryStore(): KeyValueStore {
 }
 
 function open(tabStore: KeyValueStore, visitorStore: KeyValueStore, over: Partial<SessionStoreInit> = {}) {
-  return openSessionStore({ tabStore, visitorStore, sampleRate: 1, timeoutMs: 30 * MINUTE, now: 1_000_000, random: () => 0.5, ...over });
+  return openSessionStore({ tabStore, visitorStore, sampleRate: 1, sessionTimeoutMs: 30 * MINUTE, now: 1_000_000, random: () => 0.5, ...over });
 }
 
 describe('session store', () => {
@@ -32,7 +32,7 @@ describe('session store', () => {
   it('continues the session, its next seq and the tab id after a reload', () => {
     const first = open(tab, visitor);
     first.current().seq = 7;
-    first.save();
+    first.saveState();
     first.markHidden(); // pagehide of the page being reloaded
 
     const reloaded = open(tab, visitor, { now: 1_000_000 + 5 * MINUTE });

@@ -1,3 +1,4 @@
+import type { SessionKitOptions } from './options';
 import { randomHex, type KeyValueStore } from './storage';
 
 /** One recording session as the SDK sees it; mutated in place and persisted per tab. */
@@ -19,7 +20,7 @@ export interface SessionStore {
   current(): SessionState;
   /** Starts a new session (new id, seq 0, new sampling decision) and returns it. */
   renew(now: number): SessionState;
-  save(): void;
+  saveState(): void;
   /** A new anonymous visitor on this device (after a logout), from the next session on. */
   resetVisitor(): void;
   /** Another tab of this device reset the visitor to `id`: true when this tab's visitor changed. */
@@ -40,15 +41,12 @@ export const storageKeys = {
   live: 'sessionkit.live',
 } as const;
 
-export interface SessionStoreInit {
+export interface SessionStoreInit extends Pick<SessionKitOptions, 'sampleRate' | 'sessionTimeoutMs'> {
   tabStore: KeyValueStore;
-  visitorStore: KeyValueStore;
-  sampleRate: number;
-  timeoutMs: number;
+  /** Null in storage-less mode: no visitor id at all. */
+  visitorStore: KeyValueStore | null;
   now: number;
   random: () => number;
-  /** False in storage-less mode: no visitor id at all. */
-  persistVisitor?: boolean;
 }
 
 export function openSessionStore(init: SessionStoreInit): SessionStore {
@@ -62,22 +60,21 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   tabStore.set(storageKeys.tab, tabId);
   const newVisitor = () => {
     const id = `v-${randomHex()}`;
-    visitorStore.set(storageKeys.visitor, id);
+    visitorStore?.set(storageKeys.visitor, id);
     return id;
   };
-  let visitorId = init.persistVisitor === false ? null : visitorStore.get(storageKeys.visitor) || newVisitor();
+  let visitorId = visitorStore && (visitorStore.get(storageKeys.visitor) || newVisitor());
 
   const fresh = (now: number): SessionState => ({
+    ...blank,
     id: randomHex(),
-    seq: 0,
     startedAt: now,
     lastActivity: now,
     sampled: init.random() < init.sampleRate,
-    created: false,
   });
 
   const stored = duplicate ? null : parse(tabStore.get(storageKeys.session));
-  let state = stored && init.now - stored.lastActivity <= init.timeoutMs ? stored : fresh(init.now);
+  let state = stored && init.now - stored.lastActivity <= init.sessionTimeoutMs ? stored : fresh(init.now);
   state.lastActivity = init.now;
 
   const store: SessionStore = {
@@ -88,10 +85,10 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     current: () => state,
     renew(now) {
       state = fresh(now);
-      store.save();
+      store.saveState();
       return state;
     },
-    save: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
+    saveState: () => tabStore.set(storageKeys.session, JSON.stringify(state)),
     resetVisitor() {
       if (visitorId !== null) visitorId = newVisitor();
     },
@@ -103,26 +100,23 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     markHidden: () => tabStore.remove(storageKeys.alive),
     markShown: () => tabStore.set(storageKeys.alive, '1'),
   };
-  store.save();
+  store.saveState();
   return store;
 }
 
+// A session's fields and their types: what a stored session is checked against.
+const blank: SessionState = { id: '', seq: 0, startedAt: 0, lastActivity: 0, sampled: false, created: false };
+
 function parse(text: string | null): SessionState | null {
-  if (!text) return null;
   try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null) return null;
-    const v = value as Record<string, unknown>;
+    // JSON.parse(null) is null, whose fields throw.
+    const v = JSON.parse(text ?? 'null') as Record<keyof SessionState, unknown>;
     const valid =
-      typeof v.id === 'string' &&
-      /^[A-Za-z0-9_-]{8,64}$/.test(v.id) &&
+      Object.entries(blank).every(([key, value]) => typeof v[key as keyof SessionState] == typeof value) &&
+      /^[A-Za-z0-9_-]{8,64}$/.test(v.id as string) &&
       Number.isInteger(v.seq) &&
-      (v.seq as number) >= 0 &&
-      typeof v.startedAt === 'number' &&
-      typeof v.lastActivity === 'number' &&
-      typeof v.sampled === 'boolean' &&
-      typeof v.created === 'boolean';
-    return valid ? (v as unknown as SessionState) : null;
+      (v.seq as number) >= 0;
+    return valid ? (v as SessionState) : null;
   } catch {
     return null;
   }

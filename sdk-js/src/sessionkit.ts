@@ -4,7 +4,7 @@ import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
 import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, storageKeys, type SessionState } from './session-store';
-import { createStore, memoryStore } from './storage';
+import { createStore } from './storage';
 import { watchTabs } from './tabs';
 import { createFetchTransport } from './transport';
 import { createUploader } from './uploader';
@@ -24,28 +24,26 @@ export interface SessionKit {
 
 // rrweb's IncrementalSource values a person causes (mouse, scroll, input, touch, drag);
 // DOM mutations alone (a ticking clock) must not keep a session alive forever.
-const INTERACTION_SOURCES = new Set([1, 2, 3, 5, 6, 12]);
+const INTERACTION_SOURCES: readonly unknown[] = [1, 2, 3, 5, 6, 12];
 const INCREMENTAL_SNAPSHOT = 3;
 
-function isInteraction(event: RecordedEvent): boolean {
-  const source = (event.data as { source?: unknown } | undefined)?.source;
-  return event.type === INCREMENTAL_SNAPSHOT && typeof source === 'number' && INTERACTION_SOURCES.has(source);
-}
+const isInteraction = (event: RecordedEvent) =>
+  event.type === INCREMENTAL_SNAPSHOT && INTERACTION_SOURCES.includes((event.data as { source?: unknown } | undefined)?.source);
 
-const inert: SessionKit = {
-  getSessionId: () => null,
-  flush: () => Promise.resolve(),
-  stop: () => Promise.resolve(),
-  identify: () => undefined,
-  reset: () => undefined,
-};
+const resolved = () => Promise.resolve();
+const nothing = () => undefined;
+/** What a page without a recording gets (server-side rendering; the script-tag global before init). */
+export const inert: SessionKit = { getSessionId: () => null, flush: resolved, stop: resolved, identify: nothing, reset: nothing };
 
 /** loadLive: how this build fetches live mode (index.ts and global.ts pass theirs). */
 export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): SessionKit {
   const options = resolveOptions(init);
   // Server-side rendering imports the SDK too; there is nothing to record there.
-  if (typeof window === 'undefined' || typeof document === 'undefined') return inert;
+  if (typeof document == 'undefined') return inert;
 
+  const saveIfCurrent = (session: SessionState) => {
+    if (session === store.current()) store.saveState();
+  };
   const warned = new Set<string>();
   const warnOnce = (key: string, message: string) => {
     if (warned.has(key)) return;
@@ -53,25 +51,13 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     console.warn(message);
   };
 
-  const tabStore = options.storage ? createStore(() => window.sessionStorage) : memoryStore();
-  const visitorStore = options.storage ? createStore(() => window.localStorage) : null;
-  const store = openSessionStore({
-    tabStore,
-    visitorStore: visitorStore ?? memoryStore(),
-    persistVisitor: options.storage,
-    sampleRate: options.sampleRate,
-    timeoutMs: options.sessionTimeoutMs,
-    now: Date.now(),
-    random: Math.random,
-  });
+  const tabStore = createStore(() => (options.storage ? sessionStorage : null));
+  const visitorStore = options.storage ? createStore(() => localStorage) : null;
+  const store = openSessionStore({ ...options, tabStore, visitorStore, now: Date.now(), random: Math.random });
 
   const uploader = createUploader({
-    endpoint: options.endpoint,
-    projectKey: options.projectKey,
+    ...options,
     transport: options.transport ?? createFetchTransport(),
-    gzip: options.gzip,
-    retryBaseDelayMs: options.retryBaseDelayMs,
-    retryMaxDelayMs: options.retryMaxDelayMs,
     random: Math.random,
     describe: (session) => ({
       id: session.id,
@@ -83,11 +69,9 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       screen: { width: screen.width, height: screen.height },
       startedAt: new Date(session.startedAt).toISOString(),
     }),
-    changed: (session) => {
-      if (session === store.current()) store.save();
-    },
-    fatal: (status) => {
-      warnOnce('fatal', `[SessionKit] server answered ${status} (check projectKey, endpoint, allowed origins); recording stopped`);
+    sessionChanged: saveIfCurrent,
+    refused: (status) => {
+      warnOnce('fatal', `[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
       uploader.close();
       shutdown();
     },
@@ -105,7 +89,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     beat() {
       // An idle session sends nothing until the next interaction starts a new one, whose first
       // batch starts the heartbeat again; nobody can be watching it stream meanwhile.
-      const idle = Date.now() - store.current().lastActivity > options.sessionTimeoutMs;
+      const idle = idleAt(Date.now());
       if (idle) live.end();
       if (!recording || idle) return false;
       // Something queued will bring an answer anyway (or is waiting out a retry).
@@ -119,9 +103,9 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     retimed() {
       if (flushTimer === undefined) return;
       clearTimeout(flushTimer);
-      flushTimer = setTimeout(onFlushTimer, flushInterval());
+      schedule();
     },
-    deliver: (path, body) => uploader.deliver(path, body),
+    deliver: uploader.deliver,
   }, loadLive);
 
   let buffer: string[] = [];
@@ -131,13 +115,14 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   let recording: Recording | null = null;
   let active = true;
 
-  const flushInterval = () => live.flushIntervalMs() ?? options.flushIntervalMs;
+  const idleAt = (now: number) => now - store.current().lastActivity > options.sessionTimeoutMs;
+  const schedule = () => (flushTimer = setTimeout(onFlushTimer, live.flushIntervalMs() ?? options.flushIntervalMs));
 
   function onFlushTimer(): void {
     flushTimer = undefined;
     // While live, the events gathered during a batch's round trip go together in the next one:
     // cutting on time anyway would queue small batches, each waiting for the one before it.
-    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) flushTimer = setTimeout(onFlushTimer, flushInterval());
+    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) schedule();
     else cut();
   }
 
@@ -147,12 +132,11 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     flushTimer = undefined;
     if (buffer.length === 0 && !empty) return;
     const session = bufferSession;
-    const seq = session.seq++;
-    const body = `{"seq":${seq},"events":[${buffer.join(',')}]}`;
+    const body = `{"seq":${session.seq++},"events":[${buffer.join(',')}]}`;
     buffer = [];
     bufferBytes = 0;
-    if (session === store.current()) store.save();
-    uploader.enqueue({ session, seq, body }, send);
+    saveIfCurrent(session);
+    uploader.queueBatch({ session, body }, send);
     live.sent();
   }
 
@@ -170,22 +154,21 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
   function onEvent(event: RecordedEvent): void {
     const now = Date.now();
-    const session = store.current();
-    const idle = now - session.lastActivity > options.sessionTimeoutMs;
+    const idle = idleAt(now);
     if (isInteraction(event)) {
       // The snapshot taken for the new session already shows what this event did.
       if (idle) {
         rotate(now);
         return;
       }
-      session.lastActivity = now;
+      store.current().lastActivity = now;
     } else if (idle) {
       return;
     }
 
     const json = JSON.stringify(event);
     if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
-      warnOnce('queue-full', '[SessionKit] too much unsent data (offline?); recording stopped');
+      warnOnce('queue-full', '[SessionKit] recording stopped: too much unsent data (offline?)');
       stopRecording();
       return;
     }
@@ -193,29 +176,24 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     buffer.push(json);
     bufferBytes += json.length + 1;
     if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
-    else flushTimer ??= setTimeout(onFlushTimer, flushInterval());
+    else if (flushTimer === undefined) schedule();
   }
 
   function onHide(): void {
     // Not through the pump: a normal fetch is cancelled with the page, keepalive is not.
     cut(false);
-    store.save();
+    store.saveState();
     uploader.sendOnUnload();
+    live.pauseBeats();
   }
   const onShow = () => {
     uploader.resume();
     live.resume();
   };
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') {
-      onHide();
-      live.pause();
-    } else onShow();
-  };
+  const onVisibility = () => (document.visibilityState === 'hidden' ? onHide() : onShow());
   const onPageHide = () => {
     shutTabs();
     onHide();
-    live.pause();
     store.markHidden();
   };
   const onPageShow = (event: PageTransitionEvent) => {
@@ -230,12 +208,13 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
   };
   // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
-  const stopErrors = captureErrors(window, (error) => custom(ERROR_EVENT_TAG, error));
+  const listening = new AbortController();
+  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
 
   // Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
   function custom(tag: string, payload: unknown): void {
     try {
-      recording?.custom(tag, payload);
+      recording?.addCustom(tag, payload);
     } catch {
       // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
     }
@@ -269,23 +248,18 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     active = false;
     stopRecording();
     cut();
-    clearTimeout(flushTimer);
     live.stop();
-    stopErrors();
-    document.removeEventListener('visibilitychange', onVisibility);
-    window.removeEventListener('pagehide', onPageHide);
-    window.removeEventListener('pageshow', onPageShow);
-    window.removeEventListener('online', onOnline);
-    window.removeEventListener('storage', onStorage);
+    listening.abort();
   }
 
   // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
   // pagehide marker is what tells a reload from a duplicated tab.
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('pagehide', onPageHide);
-  window.addEventListener('pageshow', onPageShow);
-  window.addEventListener('online', onOnline);
-  window.addEventListener('storage', onStorage);
+  const on = { signal: listening.signal };
+  document.addEventListener('visibilitychange', onVisibility, on);
+  addEventListener('pagehide', onPageHide, on);
+  addEventListener('pageshow', onPageShow, on);
+  addEventListener('online', onOnline, on);
+  addEventListener('storage', onStorage, on);
   if (store.current().sampled) {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);

@@ -8,13 +8,13 @@ export interface KeyValueStore {
  * Web Storage that degrades to memory: privacy modes, sandboxed iframes and full quotas make
  * the getter or the calls throw, and the SDK must keep working (with per-page ids) when they do.
  */
-export function createStore(open: () => Storage): KeyValueStore {
+export function createStore(open: () => Storage | null): KeyValueStore {
   const memory = new Map<string, string>();
   let backing: Storage | null = null;
   try {
     backing = open();
-    backing.setItem('sessionkit.probe', '1');
-    backing.removeItem('sessionkit.probe');
+    backing?.setItem('sessionkit.probe', '1');
+    backing?.removeItem('sessionkit.probe');
   } catch {
     backing = null;
   }
@@ -37,15 +37,8 @@ export function createStore(open: () => Storage): KeyValueStore {
 }
 
 export function randomHex(bytes = 16): string {
-  const buffer = new Uint8Array(bytes);
-  crypto.getRandomValues(buffer);
-  let out = '';
-  for (const byte of buffer) out += byte.toString(16).padStart(2, '0');
-  return out;
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Storage-less mode: the same interface, kept in memory only (the page forgets it on unload). */
-export const memoryStore = (): KeyValueStore =>
-  createStore(() => {
-    throw new Error('storage-less');
-  });
+export const memoryStore = (): KeyValueStore => createStore(() => null);

@@ -38,7 +38,7 @@ export function createFetchTransport(): Transport {
       return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: text };
     },
     beacon(url, body) {
-      if (typeof navigator === 'undefined' || typeof navigator.sendBeacon !== 'function') return false;
+      // Where there is no sendBeacon this throws too.
       try {
         return navigator.sendBeacon(url, new Blob([body], { type: 'text/plain' }));
       } catch {

@@ -18,7 +18,7 @@ describe('uploader compression', () => {
     expect(typeof CompressionStream).toBe('function');
     const { fake, uploader } = setup({ gzip: true });
     const b = batch(session({ created: true }), 0, 'x'.repeat(5_000));
-    uploader.enqueue(b);
+    uploader.queueBatch(b);
     await uploader.drain();
     const [sent] = fake.events();
     expect(sent!.headers['Content-Encoding']).toBe('gzip');
@@ -31,7 +31,7 @@ describe('uploader compression', () => {
     vi.stubGlobal('CompressionStream', undefined);
     const { fake, uploader } = setup({ gzip: true });
     const b = batch(session({ created: true }), 0);
-    uploader.enqueue(b);
+    uploader.queueBatch(b);
     await uploader.drain();
     const [sent] = fake.events();
     expect(sent!.headers['Content-Encoding']).toBeUndefined();
@@ -46,8 +46,8 @@ describe('uploader on unload', () => {
     const { fake, uploader } = setup({}, (r) => (r.keepalive ? answer(202) : hang()));
     const s = session({ created: true });
     const big = batch(s, 1, 'y'.repeat(70_000));
-    uploader.enqueue(batch(s, 0));
-    uploader.enqueue(big);
+    uploader.queueBatch(batch(s, 0));
+    uploader.queueBatch(big);
     await settle();
     uploader.sendOnUnload();
     await settle();
@@ -66,7 +66,7 @@ describe('uploader on unload', () => {
   it('starts a session that was never created before sending its batches', async () => {
     const { fake, uploader } = setup({}, (r) => (r.keepalive ? answer(r.kind === 'create' ? 201 : 202) : hang()));
     const s = session();
-    uploader.enqueue(batch(s, 0));
+    uploader.queueBatch(batch(s, 0));
     await settle();
     uploader.sendOnUnload();
     await settle();
@@ -78,7 +78,7 @@ describe('uploader on unload', () => {
 
   it('falls back to a beacon when the keepalive fetch fails', async () => {
     const { fake, uploader } = setup({}, (r) => (r.keepalive ? networkError() : hang()));
-    uploader.enqueue(batch(session({ created: true }), 0));
+    uploader.queueBatch(batch(session({ created: true }), 0));
     await settle();
     uploader.sendOnUnload();
     await settle();
@@ -87,7 +87,7 @@ describe('uploader on unload', () => {
 
   it('sends a batch once when both hidden and pagehide fire, and again after the page showed', async () => {
     const { fake, uploader } = setup({}, () => hang());
-    uploader.enqueue(batch(session({ created: true }), 0), false);
+    uploader.queueBatch(batch(session({ created: true }), 0), false);
     uploader.sendOnUnload(); // visibilitychange: hidden
     uploader.sendOnUnload(); // pagehide
     await settle();
@@ -102,7 +102,7 @@ describe('uploader on unload', () => {
   it('keeps the keepalive bodies of one unload under the 64 KiB browser quota', async () => {
     const { fake, uploader } = setup({}, (r) => (r.keepalive ? answer(202) : hang()));
     const s = session({ created: true });
-    for (let seq = 0; seq < 4; seq++) uploader.enqueue(batch(s, seq, 'z'.repeat(20_000)));
+    for (let seq = 0; seq < 4; seq++) uploader.queueBatch(batch(s, seq, 'z'.repeat(20_000)));
     await settle();
     uploader.sendOnUnload();
     await settle();

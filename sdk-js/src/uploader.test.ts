@@ -22,7 +22,7 @@ describe('uploader', () => {
   it('creates the session first and keeps batches queued, retrying while offline', async () => {
     const { fake, uploader } = setup({}, () => networkError());
     const s = session();
-    uploader.enqueue(batch(s, 0));
+    uploader.queueBatch(batch(s, 0));
     await settle();
     expect(fake.requests.map((r) => r.kind)).toEqual(['create']);
 
@@ -41,7 +41,7 @@ describe('uploader', () => {
     const { fake, uploader } = setup();
     const s = session({ created: true });
     uploader.announce(s); // runs the pump once, which finds nothing and stops
-    uploader.enqueue(batch(s, 0));
+    uploader.queueBatch(batch(s, 0));
     await settle();
     expect(fake.events().map((r) => plain(r.body).seq)).toEqual([0]);
   });
@@ -54,7 +54,7 @@ describe('uploader', () => {
       return d.promise;
     });
     const s = session({ created: true });
-    for (const seq of [0, 1, 2]) uploader.enqueue(batch(s, seq));
+    for (const seq of [0, 1, 2]) uploader.queueBatch(batch(s, seq));
     await settle();
     expect(fake.events().map((r) => plain(r.body).seq)).toEqual([0]);
 
@@ -74,8 +74,8 @@ describe('uploader', () => {
     const statuses = [503, 500, 202, 202];
     const { fake, uploader } = setup({}, () => answer(statuses.shift()!));
     const s = session({ created: true });
-    uploader.enqueue(batch(s, 0));
-    uploader.enqueue(batch(s, 1));
+    uploader.queueBatch(batch(s, 0));
+    uploader.queueBatch(batch(s, 1));
     await settle();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(uploader.queuedBytes()).toBeGreaterThan(0);
@@ -90,7 +90,7 @@ describe('uploader', () => {
   it('backs off exponentially with jitter on network errors', async () => {
     // random() = 0 gives the lower jitter bound: half of each step.
     const { fake, uploader } = setup({ random: () => 0 }, () => networkError());
-    uploader.enqueue(batch(session({ created: true }), 0));
+    uploader.queueBatch(batch(session({ created: true }), 0));
     await settle();
     const times = [Date.now()];
     for (let i = 0; i < 4; i++) {
@@ -107,7 +107,7 @@ describe('uploader', () => {
   it('waits exactly as long as a Retry-After in seconds says', async () => {
     const statuses = [429, 202];
     const { fake, uploader } = setup({}, () => answer(statuses.shift()!, '7'));
-    uploader.enqueue(batch(session({ created: true }), 0));
+    uploader.queueBatch(batch(session({ created: true }), 0));
     await settle();
     await vi.advanceTimersByTimeAsync(6_999);
     expect(fake.events()).toHaveLength(1);
@@ -119,7 +119,7 @@ describe('uploader', () => {
     const until = new Date(Date.now() + 30_000).toUTCString();
     const statuses = [503, 202];
     const { fake, uploader } = setup({}, () => answer(statuses.shift()!, until));
-    uploader.enqueue(batch(session({ created: true }), 0));
+    uploader.queueBatch(batch(session({ created: true }), 0));
     await settle();
     await vi.advanceTimersByTimeAsync(29_999);
     expect(fake.events()).toHaveLength(1);
@@ -131,8 +131,8 @@ describe('uploader', () => {
     const statuses = [400, 202];
     const { fake, uploader, warnings } = setup({}, () => answer(statuses.shift() ?? 202));
     const s = session({ created: true });
-    uploader.enqueue(batch(s, 0));
-    uploader.enqueue(batch(s, 1));
+    uploader.queueBatch(batch(s, 0));
+    uploader.queueBatch(batch(s, 1));
     await settle();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(fake.events().map((r) => plain(r.body).seq)).toEqual([0, 1]);
@@ -144,8 +144,8 @@ describe('uploader', () => {
     const statuses = [409, 202];
     const { fake, uploader, warnings } = setup({}, () => answer(statuses.shift() ?? 202));
     const s = session({ created: true });
-    uploader.enqueue(batch(s, 5));
-    uploader.enqueue(batch(s, 6));
+    uploader.queueBatch(batch(s, 5));
+    uploader.queueBatch(batch(s, 6));
     await settle();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(fake.events().map((r) => plain(r.body).seq)).toEqual([5, 6]);
@@ -158,8 +158,8 @@ describe('uploader', () => {
     const eventStatuses = [404, 202, 202];
     const { fake, uploader } = setup({}, (r) => answer(r.kind === 'create' ? 200 : eventStatuses.shift()!));
     const s = session({ created: true });
-    uploader.enqueue(batch(s, 0));
-    uploader.enqueue(batch(s, 1));
+    uploader.queueBatch(batch(s, 0));
+    uploader.queueBatch(batch(s, 1));
     await settle();
     expect(fake.requests.map((r) => `${r.kind}${r.kind === 'events' ? plain(r.body).seq : ''}`)).toEqual([
       'events0',
@@ -172,7 +172,7 @@ describe('uploader', () => {
 
   it('backs off instead of looping when the server keeps answering 404', async () => {
     const { fake, uploader } = setup({}, (r) => answer(r.kind === 'create' ? 201 : 404));
-    uploader.enqueue(batch(session({ created: true }), 0));
+    uploader.queueBatch(batch(session({ created: true }), 0));
     await settle();
     expect(fake.requests.map((r) => r.kind)).toEqual(['events', 'create', 'events']);
     await vi.advanceTimersByTimeAsync(999);
@@ -181,7 +181,7 @@ describe('uploader', () => {
 
   it('treats 401 as fatal and sends nothing more', async () => {
     const { fake, uploader, fatals } = setup({}, () => answer(401));
-    uploader.enqueue(batch(session(), 0));
+    uploader.queueBatch(batch(session(), 0));
     await settle();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fatals).toEqual([401]);
@@ -193,7 +193,7 @@ describe('uploader', () => {
     const { fake, uploader } = setup({}, (r) => answer(r.kind === 'create' ? createStatuses.shift()! : 202));
     const s = session();
     const first = s.id;
-    uploader.enqueue(batch(s, 0));
+    uploader.queueBatch(batch(s, 0));
     await settle();
     const [a, b] = fake.creates();
     expect(a!.sessionId).toBe(first);
@@ -204,7 +204,7 @@ describe('uploader', () => {
 
   it('retries at once when told the browser is back online', async () => {
     const { fake, uploader } = setup({}, () => networkError());
-    uploader.enqueue(batch(session({ created: true }), 0));
+    uploader.queueBatch(batch(session({ created: true }), 0));
     await settle();
     fake.respondWith(() => answer(202));
     uploader.retryNow();

@@ -1,4 +1,5 @@
-import { canGzip, gzip } from './gzip';
+import { gzip } from './gzip';
+import type { SessionKitOptions } from './options';
 import { backoffDelay, classify, type Outcome } from './retry';
 import type { SessionState } from './session-store';
 import { randomHex } from './storage';
@@ -6,27 +7,22 @@ import type { Transport } from './transport';
 
 export interface Batch {
   session: SessionState;
-  seq: number;
-  /** `{"seq":n,"events":[...]}`, built once so a retry resends the very same bytes. */
+  /** `{"seq":n,"events":[...]}` (the server dedupes a resend by its seq), built once so a retry resends the very same bytes. */
   body: string;
   gzipped?: Uint8Array;
   /** Set after a 404 made us recreate the session, so a second 404 backs off instead of looping. */
   recreated?: boolean;
 }
 
-export interface UploaderContext {
-  endpoint: string;
-  projectKey: string;
+export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'projectKey' | 'gzip' | 'retryBaseDelayMs' | 'retryMaxDelayMs'> {
   transport: Transport;
-  gzip: boolean;
-  retryBaseDelayMs: number;
-  retryMaxDelayMs: number;
   random: () => number;
   /** Body of POST /sessions/ for a session. */
   describe(session: SessionState): Record<string, unknown>;
   /** The session's id or created flag changed and should be persisted. */
-  changed(session: SessionState): void;
-  fatal(status: number): void;
+  sessionChanged(session: SessionState): void;
+  /** The server refused the project key, the origin or the endpoint: nothing will ever be accepted. */
+  refused(status: number): void;
   /** A batch of the session was acknowledged; text is the answer's body (live-mode hints). */
   answered(session: SessionState, text: string | undefined): void;
   warnOnce(key: string, message: string): void;
@@ -34,7 +30,7 @@ export interface UploaderContext {
 
 export interface Uploader {
   /** kick false: the caller sends it another way first (page hide), the pump picks it up later. */
-  enqueue(batch: Batch, kick?: boolean): void;
+  queueBatch(batch: Batch, kick?: boolean): void;
   /** Have this session created on the server even before it has events. */
   announce(session: SessionState): void;
   /** Resolves once the queue is empty or waiting for a retry. */
@@ -44,8 +40,8 @@ export interface Uploader {
   /** The page is visible again: later hides may resend, and the pump takes over. */
   resume(): void;
   retryNow(): void;
-  /** POSTs JSON, retrying network errors, 408, 429 and 5xx like batches; gives up on other answers. */
-  deliver(path: string, body: string): Promise<void>;
+  /** POSTs JSON once; a retry outcome (network error, 408, 429, 5xx) says when to try again. */
+  deliver: (path: string, body: string) => Promise<Outcome>;
   queuedBytes(): number;
   close(): void;
 }
@@ -70,27 +66,26 @@ export function createUploader(ctx: UploaderContext): Uploader {
   const createUrl = `${ctx.endpoint}/api/v1/sessions/`;
   const eventsUrl = (s: SessionState) => `${ctx.endpoint}/api/v1/sessions/${encodeURIComponent(s.id)}/events`;
   const keyed = (url: string) => `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
-  const remove = (batch: Batch) => {
-    const index = queue.indexOf(batch);
-    if (index < 0) return;
-    queue.splice(index, 1);
+  const remove = (batch: Batch | undefined) => {
+    if (!batch || !queue.includes(batch)) return;
+    queue.splice(queue.indexOf(batch), 1);
     queued -= batch.body.length;
   };
 
-  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { text?: string }> {
+  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { reply?: string }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
     let payload: string | Uint8Array = body;
-    if (batch && ctx.gzip && canGzip()) {
+    if (batch && ctx.gzip) {
       try {
         payload = batch.gzipped ??= await gzip(body);
         headers['Content-Encoding'] = 'gzip';
       } catch {
-        payload = body;
+        // No CompressionStream in this browser, or it failed: the batch goes as it is.
       }
     }
     try {
       const response = await ctx.transport.send({ url, body: payload, headers, keepalive: false });
-      return { ...classify(response.status, response.retryAfter, target, Date.now()), text: response.body };
+      return { ...classify(response.status, response.retryAfter, target, Date.now()), reply: response.body };
     } catch {
       return { kind: 'retry', delayMs: null };
     }
@@ -105,27 +100,10 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }, delay);
   }
 
-  /** Returns false when the loop must stop (waiting for a retry, or shut down). */
-  function settle(outcome: Outcome, onOk: () => void, onDrop: () => void): boolean {
-    switch (outcome.kind) {
-      case 'ok':
-        attempt = 0;
-        onOk();
-        return true;
-      case 'retry':
-        scheduleRetry(outcome.delayMs);
-        return false;
-      case 'drop':
-        ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] the server refused a batch with ${outcome.status}; it was dropped.`);
-        onDrop();
-        return true;
-      case 'fatal':
-        ctx.fatal(outcome.status);
-        return false;
-      default:
-        return true;
-    }
-  }
+  const created = (session: SessionState) => {
+    session.created = true;
+    ctx.sessionChanged(session);
+  };
 
   async function loop(): Promise<void> {
     // The finally runs synchronously at each return, so a kick() that comes after the loop's
@@ -135,41 +113,47 @@ export function createUploader(ctx: UploaderContext): Uploader {
         const batch = queue[0];
         const session = batch?.session ?? (announced && !announced.created ? announced : null);
         if (!session) return;
-
-        if (!session.created) {
-          const outcome = await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
-          if (outcome.kind === 'conflict') {
+        // A session the server does not have yet is created before its first batch goes.
+        // (Read before sending: an unload beacon's answer may mark it created meanwhile.)
+        const events = session.created ? batch : undefined;
+        const outcome = events
+          ? await post(eventsUrl(session), events.body, 'events', events)
+          : await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
+        switch (outcome.kind) {
+          case 'ok':
+            attempt = 0;
+            if (!events) created(session);
+            else {
+              remove(events);
+              ctx.answered(session, outcome.reply);
+            }
+            break;
+          case 'retry':
+            scheduleRetry(outcome.delayMs);
+            return;
+          case 'fatal':
+            ctx.refused(outcome.status);
+            return;
+          case 'conflict':
             // Another project owns this id; nothing was sent under it yet, so take a new one.
             session.id = randomHex();
-            ctx.changed(session);
-            continue;
-          }
-          const created = () => {
-            session.created = true;
-            ctx.changed(session);
-          };
-          if (!settle(outcome, created, () => undefined)) return;
-          continue;
+            ctx.sessionChanged(session);
+            break;
+          // The two below come only for a batch.
+          case 'drop':
+            ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] a batch was refused with ${outcome.status} and dropped`);
+            remove(events);
+            break;
+          case 'unknown-session':
+            // The server lost or never had the session: create it again, then resend this seq.
+            session.created = false;
+            ctx.sessionChanged(session);
+            if (!events || events.recreated) {
+              scheduleRetry(null);
+              return;
+            }
+            events.recreated = true;
         }
-        if (!batch) return;
-
-        const outcome = await post(eventsUrl(session), batch.body, 'events', batch);
-        if (outcome.kind === 'unknown-session') {
-          // The server lost or never had the session: create it again, then resend this seq.
-          session.created = false;
-          ctx.changed(session);
-          if (batch.recreated) {
-            scheduleRetry(null);
-            return;
-          }
-          batch.recreated = true;
-          continue;
-        }
-        const acknowledged = () => {
-          remove(batch);
-          ctx.answered(session, outcome.text);
-        };
-        if (!settle(outcome, acknowledged, () => remove(batch))) return;
       }
     } finally {
       running = false;
@@ -208,7 +192,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
   }
 
   return {
-    enqueue(batch, kickNow = true) {
+    queueBatch(batch, kickNow = true) {
       if (closed) return;
       queue.push(batch);
       queued += batch.body.length;
@@ -223,10 +207,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       const batches = [...queue];
       for (const s of new Set(batches.map((b) => b.session))) {
         if (s.created) continue;
-        unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => {
-          s.created = true;
-          ctx.changed(s);
-        });
+        unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => created(s));
       }
       for (const batch of batches) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
     },
@@ -241,14 +222,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       retryTimer = undefined;
       void kick();
     },
-    async deliver(path, body) {
-      for (let tries = 0; !closed; tries++) {
-        const outcome = await post(ctx.endpoint + path, body, 'events');
-        if (outcome.kind !== 'retry') return;
-        const delay = outcome.delayMs ?? backoffDelay(tries, ctx.retryBaseDelayMs, ctx.retryMaxDelayMs, ctx.random);
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    },
+    deliver: (path, body) => post(ctx.endpoint + path, body, 'events'),
     queuedBytes: () => queued,
     close() {
       closed = true;

@@ -17,8 +17,8 @@ export function setup(overrides: Partial<UploaderContext> = {}, responder?: Resp
     // random() = 1 makes the jittered delay exactly the exponential step.
     random: () => 1,
     describe: (s) => ({ id: s.id }),
-    changed: () => undefined,
-    fatal: (status) => fatals.push(status),
+    sessionChanged: () => undefined,
+    refused: (status) => fatals.push(status),
     answered: () => undefined,
     warnOnce: (key) => warnings.push(key),
     ...overrides,
@@ -38,6 +38,5 @@ export const session = (over: Partial<SessionState> = {}): SessionState => ({
 
 export const batch = (s: SessionState, seq: number, padding = ''): Batch => ({
   session: s,
-  seq,
   body: JSON.stringify({ seq, events: [{ type: 3, timestamp: seq, data: { padding } }] }),
 });
