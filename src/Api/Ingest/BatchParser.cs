@@ -89,7 +89,7 @@ public static class BatchParser
 
         var batch = new AppendBatch(
             projectId, seq.Value, events.Count, events.Json, events.PageUrls, events.MinTimestamp, events.MaxTimestamp, events.SnapshotOffset,
-            events.LargeStrings, received);
+            new BatchLayout(events.LargeStrings, events.FullSnapshots), received);
         return (batch, null);
     }
 
@@ -117,6 +117,7 @@ public static class BatchParser
             }
 
             end = reader.BytesConsumed;
+            summary.EndEvent((int)(end - start));
         }
 
         summary.Json = start < 0 ? [] : body.AsSpan((int)start, (int)(end - start)).ToArray();
@@ -222,6 +223,11 @@ public static class BatchParser
 
         /// <summary>String values of at least <see cref="LargeStrings.MinimumBytes"/>, offsets into <see cref="Json"/> once made relative.</summary>
         public List<TokenRange> LargeStrings { get; private set; } = [];
+
+        /// <summary>The full snapshot events, offsets into <see cref="Json"/>.</summary>
+        public List<TokenRange> FullSnapshots { get; } = [];
+
+        private (int Type, int Offset) _current;
         public long? MinTimestamp { get; private set; }
         public long? MaxTimestamp { get; private set; }
 
@@ -242,8 +248,18 @@ public static class BatchParser
         private int _lastMetaIndex = -1;
         private int _lastMetaOffset;
 
+        /// <summary>The event <see cref="Add"/> was last given ends <paramref name="end"/> bytes into the events.</summary>
+        public void EndEvent(int end)
+        {
+            if (_current.Type == FullSnapshotEventType)
+            {
+                FullSnapshots.Add(new TokenRange(_current.Offset, end - _current.Offset));
+            }
+        }
+
         public void Add(int type, long timestamp, int offset, string? pageUrl)
         {
+            _current = (type, offset);
             if (type == MetaEventType)
             {
                 (_lastMetaIndex, _lastMetaOffset) = (Count, offset);

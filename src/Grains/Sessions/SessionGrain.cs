@@ -136,7 +136,7 @@ public sealed class SessionGrain(
         }
 
         var ordinal = _session.NextOrdinal;
-        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson, batch.LargeStrings, batch.Received);
+        var pending = new PendingBatch(Key, ordinal, batch.Seq, batch.EventCount, batch.EventsJson, batch.Layout?.LargeStrings, batch.Received);
         var updated = SessionMetadata.Apply(_session, batch, clock.GetUtcNow(), _options);
         await VisitorForwarding.ForwardAsync(Grains, updated, batch);
         await store.AppendBatchAsync(updated, pending, CancellationToken.None);
@@ -146,7 +146,7 @@ public sealed class SessionGrain(
         _live.Record(batch);
         await Broadcast.BatchAsync(updated, ordinal, batch.EventsJson);
         await Broadcast.ActivityAsync(updated);
-        await Signals.ObserveAsync(updated, batch.EventsJson, batch.LargeStrings);
+        await Signals.ObserveAsync(updated, batch.EventsJson, batch.Layout);
         KeepLiveTimer();
 
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)

@@ -27,9 +27,8 @@ public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionReco
 /// A validated batch. <paramref name="EventsJson"/> is the events as sent, UTF-8, joined by commas
 /// without brackets; the summary fields were read from them by the ingest parser, including where
 /// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one), and where
-/// its string values of at least <see cref="SessionKit.Silo.Storage.LargeStrings.MinimumBytes"/> are
-/// (<paramref name="LargeStrings"/>, offsets into <paramref name="EventsJson"/>; null when not known), so the
-/// grain finds them without reading the batch again. <paramref name="Received"/>: the request body as the client
+/// its large strings and full snapshots are (<paramref name="Layout"/>; null when not known), so the grain
+/// finds them without reading the batch again. <paramref name="Received"/>: the request body as the client
 /// sent it, gzipped (null when it came uncompressed), which storage keeps instead of the events.
 /// </summary>
 public sealed record AppendBatch(
@@ -41,7 +40,7 @@ public sealed record AppendBatch(
     long? MinTimestamp,
     long? MaxTimestamp,
     int? SnapshotOffset = null,
-    IReadOnlyList<TokenRange>? LargeStrings = null,
+    BatchLayout? Layout = null,
     byte[]? Received = null);
 
 public enum AppendBatchOutcome

@@ -67,6 +67,20 @@ internal sealed class DomNode
         return null;
     }
 
+    /// <summary>The property name the reader is on, as <see cref="ReadName(JsonProperty)"/> reads an attribute's.</summary>
+    public static string? ReadName(ref Utf8JsonReader reader)
+    {
+        foreach (var (utf8, name) in ReadAttributes)
+        {
+            if (reader.ValueTextEquals(utf8))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     private static readonly (byte[] Utf8, string Name)[] ReadAttributes =
         [.. new[] { "id", "class", "role", "type", "name", "aria-label", "href", "target", "download", "value" }.Select(name => (System.Text.Encoding.UTF8.GetBytes(name), name))];
 

@@ -32,30 +32,32 @@ internal static class Json
     /// reach: a style sheet's text costs no more than a button's, and whitespace between elements (most of a
     /// page's text nodes) allocates nothing.
     /// </summary>
-    public static string? Text(JsonElement element, ReadOnlySpan<byte> name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
+    public static string? Text(JsonElement element, ReadOnlySpan<byte> name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            // Quotes included; escapes still in.
+            ? LabelFromPrefix(JsonMarshal.GetRawUtf8Value(value)[1..^1], out var label) ? label : DomNode.Clean(value.GetString())
+            : null;
 
-        // Quotes included; escapes still in. Text without escapes decodes as itself.
-        var content = JsonMarshal.GetRawUtf8Value(value)[1..^1];
+    /// <summary>The string the reader is on, as <see cref="Text(JsonElement, ReadOnlySpan{byte})"/> gives it.</summary>
+    public static string? Text(ref Utf8JsonReader reader) =>
+        LabelFromPrefix(reader.ValueSpan, out var label) ? label : DomNode.Clean(reader.GetString());
+
+    /// <summary>The label of a string's raw content when its prefix decides it (text without escapes decodes as itself).</summary>
+    private static bool LabelFromPrefix(ReadOnlySpan<byte> content, out string? label)
+    {
+        label = null;
         var whole = content.Length <= PrefixBytes;
         var prefix = whole ? content : WholeCharacters(content[..PrefixBytes]);
-        if (prefix.IndexOf((byte)'\\') < 0)
+        if (prefix.IndexOf((byte)'\\') >= 0)
         {
-            // Sized to the text, not to the prefix's limit: most text nodes are a few bytes of whitespace, and a
-            // stack buffer is zeroed on every call.
-            Span<char> chars = stackalloc char[prefix.Length];
-            var label = DomNode.Clean(chars[..Encoding.UTF8.GetChars(prefix, chars)]);
-            if (whole || label is { Length: DomNode.MaxTextLength })
-            {
-                return label;
-            }
+            return false;
         }
 
-        return DomNode.Clean(value.GetString());
+        // Sized to the text, not to the prefix's limit: most text nodes are a few bytes of whitespace, and a
+        // stack buffer is zeroed on every call.
+        Span<char> chars = stackalloc char[prefix.Length];
+        label = DomNode.Clean(chars[..Encoding.UTF8.GetChars(prefix, chars)]);
+        return whole || label is { Length: DomNode.MaxTextLength };
     }
 
     /// <summary>
@@ -87,32 +89,54 @@ internal static class Json
     }
 
     /// <summary>An element's tag name in lower case; the common ones without allocating.</summary>
-    public static string? TagName(JsonElement element)
+    public static string? TagName(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("tagName"u8, out var value) && value.ValueKind == JsonValueKind.String
+            ? CommonTag(JsonMarshal.GetRawUtf8Value(value)[1..^1]) ?? value.GetString()?.ToLowerInvariant()
+            : null;
+
+    /// <summary>The string the reader is on as a tag name, as <see cref="TagName(JsonElement)"/> gives it.</summary>
+    public static string? TagName(ref Utf8JsonReader reader) => CommonTag(reader.ValueSpan) ?? reader.GetString()?.ToLowerInvariant();
+
+    /// <summary>The number the reader is on, as <see cref="Int(JsonElement, string)"/> reads one; anything else (skipped) is null.</summary>
+    public static int? Int(ref Utf8JsonReader reader) =>
+        Number(ref reader) is { } number && number is >= int.MinValue and <= int.MaxValue ? (int)Math.Round(number) : null;
+
+    /// <summary>The number the reader is on, as <see cref="Long(JsonElement, string)"/> reads one; anything else (skipped) is null.</summary>
+    public static long? Long(ref Utf8JsonReader reader) =>
+        Number(ref reader) is { } number && number is >= long.MinValue and <= long.MaxValue ? (long)Math.Round(number) : null;
+
+    private static double? Number(ref Utf8JsonReader reader)
     {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("tagName"u8, out var value) || value.ValueKind != JsonValueKind.String)
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number))
+        {
+            return number;
+        }
+
+        reader.Skip();
+        return null;
+    }
+
+    /// <summary>A tag name's raw content as one of the common tags in lower case, or null (escaped, not ASCII, or not common).</summary>
+    private static string? CommonTag(ReadOnlySpan<byte> content)
+    {
+        if (content.Length > MaxCommonTagLength)
         {
             return null;
         }
 
-        var content = JsonMarshal.GetRawUtf8Value(value)[1..^1];
-        if (content.Length <= MaxCommonTagLength)
+        Span<char> lower = stackalloc char[MaxCommonTagLength];
+        for (var i = 0; i < content.Length; i++)
         {
-            Span<char> lower = stackalloc char[MaxCommonTagLength];
-            var ascii = true;
-            for (var i = 0; i < content.Length && ascii; i++)
+            var b = content[i];
+            if (b is >= 0x80 or (byte)'\\')
             {
-                var b = content[i];
-                ascii = b is < 0x80 and not (byte)'\\';
-                lower[i] = (char)(b is >= (byte)'A' and <= (byte)'Z' ? b + 32 : b);
+                return null;
             }
 
-            if (ascii && CommonTagLookup.TryGetValue(lower[..content.Length], out var common))
-            {
-                return common;
-            }
+            lower[i] = (char)(b is >= (byte)'A' and <= (byte)'Z' ? b + 32 : b);
         }
 
-        return value.GetString()?.ToLowerInvariant();
+        return CommonTagLookup.TryGetValue(lower[..content.Length], out var common) ? common : null;
     }
 
     private static int? AsInt(JsonElement value) =>

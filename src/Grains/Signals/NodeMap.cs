@@ -20,12 +20,28 @@ internal sealed class NodeMap(int maxNodes)
 
     public DomNode? Get(int id) => _nodes.GetValueOrDefault(id);
 
+    public IEnumerable<KeyValuePair<int, DomNode>> Entries => _nodes;
+
     /// <summary>A full snapshot replaces the page: rrweb numbers the nodes afresh.</summary>
     public void Reset(JsonElement root)
     {
         _nodes.Clear();
         _swept = false;
         Add(root, -1);
+    }
+
+    /// <summary>
+    /// A full snapshot, read by <see cref="SnapshotReader"/>, replaces the page: the same nodes, labels and bound as
+    /// <see cref="Reset(JsonElement)"/> gives (null: a snapshot whose node is not an object, which leaves the page empty).
+    /// </summary>
+    public void Reset(SnapshotNode? root)
+    {
+        _nodes.Clear();
+        _swept = false;
+        if (root is not null)
+        {
+            Add(root, -1);
+        }
     }
 
     public void ApplyMutation(JsonElement data)
@@ -114,17 +130,7 @@ internal sealed class NodeMap(int maxNodes)
         }
 
         var type = Json.Int(serialized, "type"u8);
-        var node = new DomNode
-        {
-            ParentId = parentId,
-            Tag = type switch
-            {
-                ElementNode => Json.TagName(serialized) ?? "#other",
-                TextNode => "#text",
-                DocumentNode => "#document",
-                _ => "#other",
-            },
-        };
+        var node = new DomNode { ParentId = parentId, Tag = TagOf(type, type == ElementNode ? Json.TagName(serialized) : null) };
         _nodes[id] = node;
 
         if (type == TextNode)
@@ -153,8 +159,7 @@ internal sealed class NodeMap(int maxNodes)
             }
         }
 
-        // Style and script contents are not what a visitor reads.
-        var readsText = node.Tag is not ("style" or "script" or "noscript" or "head");
+        var readsText = ReadsText(node);
         if (serialized.TryGetProperty("childNodes"u8, out var children) && children.ValueKind == JsonValueKind.Array)
         {
             foreach (var child in children.EnumerateArray())
@@ -169,6 +174,60 @@ internal sealed class NodeMap(int maxNodes)
 
         return readsText ? node.Text : null;
     }
+
+    /// <summary>As <see cref="Add(JsonElement, int)"/>, for a node <see cref="SnapshotReader"/> read.</summary>
+    private string? Add(SnapshotNode serialized, int parentId)
+    {
+        if (serialized.Id is not { } id || !HasRoom())
+        {
+            return null;
+        }
+
+        var node = new DomNode { ParentId = parentId, Tag = TagOf(serialized.Type, serialized.TagName) };
+        _nodes[id] = node;
+
+        if (serialized.Type == TextNode)
+        {
+            node.Text = serialized.Text;
+            return node.Text;
+        }
+
+        if (serialized.Attributes is { } attributes)
+        {
+            if (serialized.TypeAttribute is { } inputType)
+            {
+                node.SetAttribute("type", inputType);
+            }
+
+            foreach (var (name, value) in attributes)
+            {
+                node.SetAttribute(name, value);
+            }
+        }
+
+        var readsText = ReadsText(node);
+        foreach (var child in serialized.Children ?? [])
+        {
+            var text = child is null ? null : Add(child, id);
+            if (readsText && node.Text is null && text is not null)
+            {
+                node.Text = text;
+            }
+        }
+
+        return readsText ? node.Text : null;
+    }
+
+    private static string TagOf(int? type, string? tagName) => type switch
+    {
+        ElementNode => tagName ?? "#other",
+        TextNode => "#text",
+        DocumentNode => "#document",
+        _ => "#other",
+    };
+
+    /// <summary>Style and script contents are not what a visitor reads.</summary>
+    private static bool ReadsText(DomNode node) => node.Tag is not ("style" or "script" or "noscript" or "head");
 
     /// <summary>Text added under an element that had none labels it and its nearest unlabelled ancestors.</summary>
     private void FillAncestors(int id, string? text)

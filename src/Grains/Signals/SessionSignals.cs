@@ -21,9 +21,9 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
 
     /// <summary>
     /// Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it);
-    /// <paramref name="largeStrings"/>: where ingest's parser found its long string values, if it did.
+    /// <paramref name="layout"/>: what ingest's parser saw of it, if it did.
     /// </summary>
-    public async Task ObserveAsync(SessionRecord session, byte[] eventsJson, IReadOnlyList<TokenRange>? largeStrings = null)
+    public async Task ObserveAsync(SessionRecord session, byte[] eventsJson, BatchLayout? layout = null)
     {
         if (_disabled || !services.Options.Enabled)
         {
@@ -32,7 +32,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
 
         try
         {
-            var raised = await EvaluateAsync(session, eventsJson, largeStrings);
+            var raised = await EvaluateAsync(session, eventsJson, layout);
             if (raised.Count == 0)
             {
                 return;
@@ -73,12 +73,12 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         }
     }
 
-    private async Task<List<Signal>> EvaluateAsync(SessionRecord session, byte[] eventsJson, IReadOnlyList<TokenRange>? largeStrings)
+    private async Task<List<Signal>> EvaluateAsync(SessionRecord session, byte[] eventsJson, BatchLayout? layout)
     {
         var raised = new List<Signal>();
         if (_evaluator is not null)
         {
-            _evaluator.Feed(eventsJson, raised, largeStrings);
+            _evaluator.Feed(eventsJson, raised, layout);
             _signals.AddRange(raised);
             return raised;
         }
@@ -87,7 +87,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         if (session.NextOrdinal == 1)
         {
             // This batch is the session's first: nothing before it to replay.
-            _evaluator.Feed(eventsJson, raised, largeStrings);
+            _evaluator.Feed(eventsJson, raised, layout);
             _signals.AddRange(raised);
             return raised;
         }

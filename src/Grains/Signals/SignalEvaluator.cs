@@ -27,6 +27,7 @@ public sealed class SignalEvaluator
     public const string ErrorEventTag = "sessionkit/error";
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 1024 };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 1024 };
 
     /// <summary>
     /// Strings this long are read only as far as their labels reach (<see cref="Json.LabelBytes"/>): a snapshot's
@@ -57,25 +58,40 @@ public sealed class SignalEvaluator
     /// <summary>Nodes remembered of the current page (for memory measurements).</summary>
     public int NodeCount => _context.Nodes.Count;
 
+    /// <summary>The nodes remembered of the current page, for tests that compare two ways of reading it.</summary>
+    internal IEnumerable<KeyValuePair<int, DomNode>> Nodes => _context.Nodes.Entries;
+
     /// <summary>
     /// Feeds events given as UTF-8 JSON joined by commas without brackets (a batch or a stored segment).
-    /// <paramref name="largeStrings"/>: where their string values of at least <see cref="LargeStrings.MinimumBytes"/>
-    /// are, when ingest's parser found them; else they are looked for (the same ones: the same signals either way).
+    /// <paramref name="layout"/>: what ingest's parser saw of them; else the same is looked for (the same signals either way).
     /// </summary>
-    public void Feed(ReadOnlySpan<byte> eventsJson, List<Signal> raised, IReadOnlyList<TokenRange>? largeStrings = null)
+    public void Feed(ReadOnlySpan<byte> eventsJson, List<Signal> raised, BatchLayout? layout = null)
     {
         if (eventsJson.IsEmpty)
         {
             return;
         }
 
-        var longStrings = (largeStrings ?? JsonStringTokens.AtLeast(eventsJson, LongStringBytes)).Where(s => s.Length >= LongStringBytes).ToList();
+        var longStrings = (layout?.LargeStrings ?? JsonStringTokens.AtLeast(eventsJson, LongStringBytes)).Where(s => s.Length >= LongStringBytes).ToList();
         using var array = BracketedEvents.WithLongStringsCut(eventsJson, longStrings, Json.LabelBytes);
-        using var document = JsonDocument.Parse(array.Memory, ParseOptions);
-        foreach (var item in document.RootElement.EnumerateArray())
+        var events = array.Memory;
+        var snapshots = layout is null ? FullSnapshots(events.Span) : [.. layout.FullSnapshots.Select(array.Map)];
+        if (snapshots.Count == 0)
         {
-            Feed(item, raised);
+            FeedArray(events, raised);
+            return;
         }
+
+        // Full snapshots are walked with a reader; the events between them go through one JsonDocument per run.
+        var at = 1;
+        foreach (var snapshot in snapshots)
+        {
+            FeedRun(events[at..snapshot.Start], raised);
+            FeedSnapshot(events.Slice(snapshot.Start, snapshot.Length), raised);
+            at = snapshot.Start + snapshot.Length;
+        }
+
+        FeedRun(events[at..^1], raised);
     }
 
     /// <summary>Feeds one rrweb event; signals it completes are added to <paramref name="raised"/>.</summary>
@@ -113,6 +129,152 @@ public sealed class SignalEvaluator
                     var message = data.TryGetProperty("payload", out var payload) ? Json.String(payload, "message") : null;
                     Each(detector => detector.OnError(at, message ?? "(no message)", _context));
                     break;
+            }
+        }
+        finally
+        {
+            _context.RaiseInto(null);
+        }
+    }
+
+    /// <summary>Where the full snapshot events of a bracketed array are: what ingest's parser notes, found again.</summary>
+    private static List<TokenRange> FullSnapshots(ReadOnlySpan<byte> array)
+    {
+        var found = new List<TokenRange>();
+        var reader = new Utf8JsonReader(array, ReaderOptions);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            int? type = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                reader.Read();
+                if (isType)
+                {
+                    type = Json.Int(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (type == FullSnapshot)
+            {
+                found.Add(new TokenRange(start, (int)reader.BytesConsumed - start));
+            }
+        }
+
+        return found;
+    }
+
+    private void FeedArray(ReadOnlyMemory<byte> array, List<Signal> raised)
+    {
+        using var document = JsonDocument.Parse(array, ParseOptions);
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            Feed(item, raised);
+        }
+    }
+
+    /// <summary>Events between two full snapshots, with the commas that part them from those.</summary>
+    private void FeedRun(ReadOnlyMemory<byte> run, List<Signal> raised)
+    {
+        var events = run.Span.Trim(" \t\r\n,"u8);
+        if (!events.IsEmpty)
+        {
+            using var array = new BracketedEvents(events);
+            FeedArray(array.Memory, raised);
+        }
+    }
+
+    /// <summary>
+    /// One full snapshot event, as <see cref="Feed(JsonElement, List{Signal})"/> takes it (the detectors see the time
+    /// before the page is replaced), with its node tree read by <see cref="SnapshotReader"/>. One that is not what
+    /// ingest took for a snapshot after all (its type read otherwise, its data no object) goes the general way.
+    /// </summary>
+    private void FeedSnapshot(ReadOnlyMemory<byte> item, List<Signal> raised)
+    {
+        var reader = new Utf8JsonReader(item.Span, ReaderOptions);
+        reader.Read();
+        long? at = null;
+        int? type = null;
+        var dataIsObject = false;
+        var hasNode = false;
+        SnapshotNode? root = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                type = Json.Int(ref reader);
+            }
+            else if (reader.ValueTextEquals("timestamp"u8))
+            {
+                reader.Read();
+                at = Json.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                (dataIsObject, hasNode, root) = (reader.TokenType == JsonTokenType.StartObject, false, null);
+                while (dataIsObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isNode = reader.ValueTextEquals("node"u8);
+                    reader.Read();
+                    if (isNode)
+                    {
+                        (hasNode, root) = (true, SnapshotReader.ReadNode(ref reader));
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                if (!dataIsObject)
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (type != FullSnapshot || !dataIsObject)
+        {
+            using var document = JsonDocument.Parse(item, ParseOptions);
+            Feed(document.RootElement, raised);
+            return;
+        }
+
+        if (at is null)
+        {
+            return;
+        }
+
+        _context.RaiseInto(raised);
+        try
+        {
+            foreach (var detector in _detectors)
+            {
+                detector.OnTime(at.Value, _context);
+            }
+
+            if (hasNode)
+            {
+                _context.Nodes.Reset(root);
             }
         }
         finally

@@ -13,6 +13,9 @@ public readonly struct BracketedEvents : IDisposable
     private readonly byte[] _buffer;
     private readonly int _length;
 
+    // Where strings were cut (their start in the events) and by how many bytes, for Map.
+    private readonly List<(int Start, int Removed)>? _cuts;
+
     public BracketedEvents(ReadOnlySpan<byte> events)
     {
         _length = events.Length + 2;
@@ -22,9 +25,32 @@ public readonly struct BracketedEvents : IDisposable
         _buffer[_length - 1] = (byte)']';
     }
 
-    private BracketedEvents(byte[] buffer, int length) => (_buffer, _length) = (buffer, length);
+    private BracketedEvents(byte[] buffer, int length, List<(int, int)> cuts) => (_buffer, _length, _cuts) = (buffer, length, cuts);
 
     public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+
+    /// <summary>Where a range of the events (never starting or ending inside a cut string) is in <see cref="Memory"/>.</summary>
+    public TokenRange Map(TokenRange range)
+    {
+        var start = Map(range.Start);
+        return new TokenRange(start, Map(range.Start + range.Length) - start);
+    }
+
+    private int Map(int offset)
+    {
+        var removed = 0;
+        foreach (var (start, bytes) in _cuts ?? [])
+        {
+            if (start >= offset)
+            {
+                break;
+            }
+
+            removed += bytes;
+        }
+
+        return offset + 1 - removed;
+    }
 
     /// <summary>
     /// The events bracketed with each of the string tokens <paramref name="strings"/> (in order) cut to the first
@@ -44,6 +70,7 @@ public readonly struct BracketedEvents : IDisposable
         buffer[0] = (byte)'[';
         var written = 1;
         var copied = 0;
+        var cuts = new List<(int, int)>(strings.Count);
         foreach (var (start, length) in strings)
         {
             var content = events.Slice(start + 1, length - 2);
@@ -52,12 +79,13 @@ public readonly struct BracketedEvents : IDisposable
             written += kept - copied;
             buffer[written++] = (byte)'"';
             copied = start + length;
+            cuts.Add((start, start + length - kept - 1));
         }
 
         events[copied..].CopyTo(buffer.AsSpan(written));
         written += events.Length - copied;
         buffer[written++] = (byte)']';
-        return new BracketedEvents(buffer, written);
+        return new BracketedEvents(buffer, written, cuts);
     }
 
     public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);

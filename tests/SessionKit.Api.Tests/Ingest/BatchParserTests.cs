@@ -12,15 +12,18 @@ public sealed class BatchParserTests
 
     [Theory]
     [MemberData(nameof(RecordingNames))]
-    public void TheLargeStringsOfEveryBatchAreFoundWhereTheyAre(string recording)
+    public void TheLargeStringsAndFullSnapshotsOfEveryBatchAreFoundWhereTheyAre(string recording)
     {
         foreach (var events in Recordings.Batch(Recordings.Load(recording)))
         {
             var (batch, problem) = BatchParser.Parse(Encoding.UTF8.GetBytes(new JsonObject { ["seq"] = 1, ["events"] = events }.ToJsonString()), "p1");
 
             Assert.Null(problem);
-            Assert.Equal(JsonStringTokens.AtLeast(batch!.EventsJson, LargeStrings.MinimumBytes), batch.LargeStrings);
-            Assert.All(batch.LargeStrings!, s => Assert.Equal((byte)'"', batch.EventsJson[s.Start + s.Length - 1]));
+            Assert.Equal(JsonStringTokens.AtLeast(batch!.EventsJson, LargeStrings.MinimumBytes), batch.Layout!.LargeStrings);
+            Assert.All(batch.Layout.LargeStrings, s => Assert.Equal((byte)'"', batch.EventsJson[s.Start + s.Length - 1]));
+            var snapshots = batch.Layout.FullSnapshots
+                .Select(s => JsonNode.Parse(batch.EventsJson.AsSpan(s.Start, s.Length))!.ToJsonString()).ToList();
+            Assert.Equal(events.Where(e => (int)e!["type"]! == 2).Select(e => e!.ToJsonString()), snapshots);
         }
     }
 
