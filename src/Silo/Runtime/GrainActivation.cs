@@ -264,6 +264,9 @@ internal sealed class GrainActivation : IGrainActivationContext
         {
             if (_scope is { } scope)
             {
+                // A reference may keep this activation as its cache until its next call: keep nothing heavy.
+                _scope = null;
+                _grains = null;
                 await scope.DisposeAsync();
             }
         }

@@ -11,12 +11,16 @@ internal abstract class GrainRequest : MailboxItem
     public abstract void Fail(Exception exception);
 }
 
-internal sealed class GrainRequest<TResult>(GrainMessage message, GrainMethod<TResult> method) : GrainRequest
+/// <summary>
+/// One call as the local runtime carries it: the message's parts and the reply in one object, so a local
+/// call allocates no <see cref="GrainMessage"/> (only a transport between nodes needs that).
+/// </summary>
+internal sealed class GrainRequest<TResult>(GrainId target, GrainMethod<TResult> method, object?[] arguments) : GrainRequest
 {
+    public GrainId Target { get; } = target;
+
     // Asynchronous continuations keep the caller's code off the activation's loop.
     private readonly TaskCompletionSource<TResult> _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public GrainMessage Message { get; } = message;
 
     public Task<TResult> Reply => _reply.Task;
 
@@ -24,7 +28,7 @@ internal sealed class GrainRequest<TResult>(GrainMessage message, GrainMethod<TR
     {
         try
         {
-            _reply.TrySetResult(await method.InvokeAsync(grain, Message.Arguments));
+            _reply.TrySetResult(await method.InvokeAsync(grain, arguments));
         }
         catch (OperationCanceledException canceled)
         {
