@@ -18,7 +18,11 @@ internal sealed class GrainActivation : IGrainActivationContext
     private readonly Lock _timersGate = new();
     private readonly List<GrainTimer> _timers = [];
     private bool _timersClosed;
+
+    // Activity without a clock read per message: each message sets the flag, and the idle scan turns a
+    // set flag into "active until now". So _lastActivity is never earlier than the last message.
     private long _lastActivity;
+    private int _activeSinceScan;
     private int _idleCheckQueued;
     private CancellationToken _shutdownToken;
 
@@ -62,6 +66,14 @@ internal sealed class GrainActivation : IGrainActivationContext
     /// <summary>Called by the idle scan; queues a check that deactivates the grain if it is still idle then.</summary>
     public void RequestIdleCheck()
     {
+        if (Volatile.Read(ref _activeSinceScan) == 1)
+        {
+            // A message processed after the flag was read is older than this timestamp too.
+            Volatile.Write(ref _activeSinceScan, 0);
+            Volatile.Write(ref _lastActivity, _services.Time.GetTimestamp());
+            return;
+        }
+
         if (!IsIdle() || Interlocked.Exchange(ref _idleCheckQueued, 1) == 1)
         {
             return;
@@ -110,7 +122,8 @@ internal sealed class GrainActivation : IGrainActivationContext
     }
 
     private bool IsIdle() =>
-        _services.Time.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= _services.Options.IdleTimeout;
+        Volatile.Read(ref _activeSinceScan) == 0
+        && _services.Time.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= _services.Options.IdleTimeout;
 
     private async Task RunAsync()
     {
@@ -175,7 +188,11 @@ internal sealed class GrainActivation : IGrainActivationContext
         {
             case GrainRequest request:
                 await request.RunAsync(grain);
-                Volatile.Write(ref _lastActivity, _services.Time.GetTimestamp());
+                if (_activeSinceScan == 0)
+                {
+                    Volatile.Write(ref _activeSinceScan, 1);
+                }
+
                 break;
             case GrainTimer timer when !_mailbox.IsClosed:
                 await RunTimerAsync(timer);

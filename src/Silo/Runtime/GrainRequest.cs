@@ -24,22 +24,53 @@ internal sealed class GrainRequest<TResult>(GrainId target, GrainMethod<TResult>
 
     public Task<TResult> Reply => _reply.Task;
 
-    public override async ValueTask RunAsync(Grain grain)
+    public override ValueTask RunAsync(Grain grain)
+    {
+        ValueTask<TResult> running;
+        try
+        {
+            running = method.InvokeAsync(grain, arguments);
+        }
+        catch (Exception exception)
+        {
+            Complete(exception);
+            return ValueTask.CompletedTask;
+        }
+
+        // Most grain methods finish synchronously: no state machine for them.
+        if (running.IsCompletedSuccessfully)
+        {
+            _reply.TrySetResult(running.Result);
+            return ValueTask.CompletedTask;
+        }
+
+        return AwaitAsync(running);
+    }
+
+    public override void Fail(Exception exception) => _reply.TrySetException(exception);
+
+    private async ValueTask AwaitAsync(ValueTask<TResult> running)
     {
         try
         {
-            _reply.TrySetResult(await method.InvokeAsync(grain, arguments));
+            _reply.TrySetResult(await running);
         }
-        catch (OperationCanceledException canceled)
+        catch (Exception exception)
+        {
+            Complete(exception);
+        }
+    }
+
+    private void Complete(Exception exception)
+    {
+        if (exception is OperationCanceledException canceled)
         {
             // The same outcome an async method gives its caller.
             _reply.TrySetCanceled(canceled.CancellationToken);
         }
-        catch (Exception exception)
+        else
         {
             _reply.TrySetException(exception);
         }
     }
-
-    public override void Fail(Exception exception) => _reply.TrySetException(exception);
 }
