@@ -182,18 +182,42 @@ internal sealed class GrainActivation : IGrainActivationContext
         return grain;
     }
 
-    private async ValueTask ProcessAsync(MailboxItem item, Grain grain)
+    private ValueTask ProcessAsync(MailboxItem item, Grain grain)
     {
-        switch (item)
+        if (item is not GrainRequest request)
         {
-            case GrainRequest request:
-                await request.RunAsync(grain);
-                if (_activeSinceScan == 0)
-                {
-                    Volatile.Write(ref _activeSinceScan, 1);
-                }
+            return ProcessSignalAsync(item, grain);
+        }
 
-                break;
+        // The common case, a message whose method finished synchronously, without a state machine.
+        var running = request.RunAsync(grain);
+        if (!running.IsCompletedSuccessfully)
+        {
+            return FinishAsync(running);
+        }
+
+        MarkActive();
+        return ValueTask.CompletedTask;
+
+        async ValueTask FinishAsync(ValueTask running)
+        {
+            await running;
+            MarkActive();
+        }
+    }
+
+    private void MarkActive()
+    {
+        if (_activeSinceScan == 0)
+        {
+            Volatile.Write(ref _activeSinceScan, 1);
+        }
+    }
+
+    private async ValueTask ProcessSignalAsync(MailboxItem signal, Grain grain)
+    {
+        switch (signal)
+        {
             case GrainTimer timer when !_mailbox.IsClosed:
                 await RunTimerAsync(timer);
                 break;

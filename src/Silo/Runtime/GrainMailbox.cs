@@ -85,6 +85,12 @@ internal sealed class GrainMailbox
     /// <summary>True once something can be read, false once the mailbox is closed and everything admitted was read.</summary>
     public ValueTask<bool> WaitToReadAsync()
     {
+        // Only the reader takes items out, so a count it sees above zero stays so; at zero, check under the lock.
+        if (Volatile.Read(ref _count) > 0)
+        {
+            return new ValueTask<bool>(true);
+        }
+
         lock (_gate)
         {
             return _count > 0 || _completed ? new ValueTask<bool>(_count > 0) : _reader.Wait();
@@ -93,6 +99,13 @@ internal sealed class GrainMailbox
 
     public bool TryRead([MaybeNullWhen(false)] out MailboxItem item)
     {
+        if (Volatile.Read(ref _count) == 0)
+        {
+            // Emptied by this reader; anything posted since is found by the next wait.
+            item = null;
+            return false;
+        }
+
         lock (_gate)
         {
             if (_count == 0)
