@@ -51,7 +51,7 @@ internal sealed class GrainMailbox
     /// </summary>
     public ValueTask<bool> PostAsync(GrainRequest message)
     {
-        WaitingSender sender;
+        WaitingSender? sender = null;
         lock (_gate)
         {
             if (_closed == 1)
@@ -60,14 +60,18 @@ internal sealed class GrainMailbox
             }
 
             _admitted++;
-            if (TryEnqueue(message))
+            if (!TryEnqueue(message))
             {
-                return new ValueTask<bool>(true);
+                // Full: wait in line; the reader moves waiting messages in, in their order, as it makes room.
+                sender = new WaitingSender(message);
+                (_senders ??= new()).AddLast(sender.Node);
             }
+        }
 
-            // Full: wait in line; the reader moves waiting messages in, in their order, as it makes room.
-            sender = new WaitingSender(message);
-            (_senders ??= new()).AddLast(sender.Node);
+        if (sender is null)
+        {
+            _reader.Resume();
+            return new ValueTask<bool>(true);
         }
 
         return new ValueTask<bool>(WaitForRoomAsync(sender));
@@ -76,10 +80,14 @@ internal sealed class GrainMailbox
     /// <summary>Queues a runtime signal if there is room right now; signals never wait and never block a close.</summary>
     public bool TryPostSignal(MailboxItem signal)
     {
+        bool posted;
         lock (_gate)
         {
-            return _closed == 0 && TryEnqueue(signal);
+            posted = _closed == 0 && TryEnqueue(signal);
         }
+
+        _reader.Resume();
+        return posted;
     }
 
     /// <summary>True once something can be read, false once the mailbox is closed and everything admitted was read.</summary>
@@ -150,6 +158,8 @@ internal sealed class GrainMailbox
                 Complete();
             }
         }
+
+        _reader.Resume();
     }
 
     /// <summary>Closes only if no message is queued or on its way. Only the reader may call this.</summary>
@@ -165,8 +175,10 @@ internal sealed class GrainMailbox
             Volatile.Write(ref _closed, 1);
             whenClosed();
             Complete();
-            return true;
         }
+
+        _reader.Resume();
+        return true;
     }
 
     // Under the lock, as are the methods below. Full while senders wait in line: they go first.
@@ -236,6 +248,8 @@ internal sealed class GrainMailbox
                 Complete();
             }
         }
+
+        _reader.Resume();
 
         throw new GrainMailboxFullException(_owner.TypeName, _owner.Key, _fullTimeout);
     }

@@ -5,7 +5,9 @@ namespace SessionKit.Silo.Runtime;
 /// <summary>
 /// The pending <see cref="GrainMailbox.WaitToReadAsync"/> of a mailbox's one reader, reused for every
 /// wait so that waking an idle activation allocates nothing. The reader's continuation always runs on
-/// the thread pool (queued, as a Channel queues it), never inline in the sender that woke it.
+/// the thread pool (queued, as a Channel queues it), never inline in the sender that woke it, and is
+/// queued only after the mailbox's lock is released (<see cref="Resume"/>), so that waking a worker
+/// thread never happens while the reader may need the lock.
 /// </summary>
 internal sealed class MailboxReader : IValueTaskSource<bool>
 {
@@ -13,6 +15,7 @@ internal sealed class MailboxReader : IValueTaskSource<bool>
     private static readonly Action<object?> Completed = static _ => { };
 
     private Action<object?>? _continuation;
+    private Action<object?>? _signalled;
     private object? _state;
     private ExecutionContext? _context;
     private bool _waiting;
@@ -29,7 +32,7 @@ internal sealed class MailboxReader : IValueTaskSource<bool>
         return new ValueTask<bool>(this, ++_token);
     }
 
-    /// <summary>Ends a pending wait with <paramref name="result"/>; called under the mailbox's lock, does nothing when no wait is pending.</summary>
+    /// <summary>Ends a pending wait with <paramref name="result"/>; called under the mailbox's lock, does nothing when no wait is pending. Follow with <see cref="Resume"/>.</summary>
     public void Signal(bool result)
     {
         if (!_waiting)
@@ -42,6 +45,15 @@ internal sealed class MailboxReader : IValueTaskSource<bool>
         _done = true;
         var continuation = Interlocked.Exchange(ref _continuation, Completed);
         if (continuation is not null)
+        {
+            Volatile.Write(ref _signalled, continuation);
+        }
+    }
+
+    /// <summary>Queues the continuation a <see cref="Signal"/> under the lock released; called after releasing it, by whoever signalled or any later caller.</summary>
+    public void Resume()
+    {
+        if (Volatile.Read(ref _signalled) is not null && Interlocked.Exchange(ref _signalled, null) is { } continuation)
         {
             Schedule(continuation, _state, _context);
         }
