@@ -20,7 +20,7 @@ internal static class GrainsCommand
         var machine = MachineInfo.Read();
         var pinned = Environment.GetEnvironmentVariable(PinnedVariable);
         var settings = FormattableString.Invariant(
-            $"One caller sends {options.Messages:#,0} messages per run to the active grains in turn, {MessageDriver.Window} at a time (it awaits a window's replies before sending the next), each `Task<int> AddAsync(int)` through a grain reference: the reference's proxy, the directory lookup, the activation's bounded mailbox (capacity {GrainHost.MailboxCapacity:#,0}), one message at a time, the reply task. ")
+            $"One caller sends {options.Messages:#,0} messages per run to the active grains in turn, {MessageDriver.Window} at a time (it awaits a window's replies before sending the next), each `Task<int> AddAsync(int)` through a grain reference: the reference's proxy, the activation it keeps (looked up in the directory on its first call), that activation's bounded mailbox (capacity {GrainHost.MailboxCapacity:#,0}), one message at a time, the reply task. ")
             + "The baseline does the same work through one bounded `System.Threading.Channels` channel and reader loop per actor, with the same driver and capacity. "
             + $"After two warm-up runs of each, the two alternate, {options.Runs} times; throughput is by the clock, and per second of this process's CPU time. "
             + "Memory per idle grain: the managed heap after a full compacting GC, before and after one message activated each grain (references taken beforehand), divided by the number of grains; the same for the actors. "

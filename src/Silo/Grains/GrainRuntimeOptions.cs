@@ -9,7 +9,11 @@ public sealed class GrainRuntimeOptions
     /// <summary>An activation that has received no message for this long is persisted and deactivated.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often activations are checked for idleness.</summary>
+    /// <summary>
+    /// How often activations are checked for idleness. Activity is noted at these checks (not per
+    /// message), so an idle grain goes between <see cref="IdleTimeout"/> and that plus two intervals
+    /// after its last message, never sooner.
+    /// </summary>
     public TimeSpan IdleScanInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Messages a grain's mailbox holds before senders have to wait.</summary>

@@ -15,10 +15,8 @@ internal sealed class GrainActivation : IGrainActivationContext
     private readonly GrainActivationServices _services;
     private readonly GrainMailbox _mailbox;
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Lock _timersGate = new();
-    private readonly List<GrainTimer> _timers = [];
-    private bool _timersClosed;
-    private long _lastActivity;
+    private GrainTimers? _timers;
+    private GrainActivity _activity;
     private int _idleCheckQueued;
     private CancellationToken _shutdownToken;
 
@@ -34,7 +32,7 @@ internal sealed class GrainActivation : IGrainActivationContext
         _directory = directory;
         _services = services;
         _mailbox = new GrainMailbox(id, services.Options, services.Time);
-        _lastActivity = services.Time.GetTimestamp();
+        _activity = new GrainActivity(services.Time.GetTimestamp());
     }
 
     public GrainId Id { get; }
@@ -62,7 +60,7 @@ internal sealed class GrainActivation : IGrainActivationContext
     /// <summary>Called by the idle scan; queues a check that deactivates the grain if it is still idle then.</summary>
     public void RequestIdleCheck()
     {
-        if (!IsIdle() || Interlocked.Exchange(ref _idleCheckQueued, 1) == 1)
+        if (!_activity.ScanIsIdle(_services.Time, _services.Options.IdleTimeout) || Interlocked.Exchange(ref _idleCheckQueued, 1) == 1)
         {
             return;
         }
@@ -85,14 +83,16 @@ internal sealed class GrainActivation : IGrainActivationContext
     {
         ArgumentNullException.ThrowIfNull(callback);
         var timer = new GrainTimer(this, callback);
-        lock (_timersGate)
+        var timers = Volatile.Read(ref _timers);
+        if (timers is null)
         {
-            if (_timersClosed)
-            {
-                throw new InvalidOperationException($"Grain {Id} is deactivating and cannot register timers.");
-            }
+            var created = new GrainTimers();
+            timers = Interlocked.CompareExchange(ref _timers, created, null) ?? created;
+        }
 
-            _timers.Add(timer);
+        if (!timers.TryAdd(timer))
+        {
+            throw new InvalidOperationException($"Grain {Id} is deactivating and cannot register timers.");
         }
 
         timer.Start(_services.Time, dueTime, period);
@@ -101,16 +101,7 @@ internal sealed class GrainActivation : IGrainActivationContext
 
     internal bool TryPostTick(GrainTimer timer) => _mailbox.TryPostSignal(timer);
 
-    internal void Forget(GrainTimer timer)
-    {
-        lock (_timersGate)
-        {
-            _timers.Remove(timer);
-        }
-    }
-
-    private bool IsIdle() =>
-        _services.Time.GetElapsedTime(Volatile.Read(ref _lastActivity)) >= _services.Options.IdleTimeout;
+    internal void Forget(GrainTimer timer) => Volatile.Read(ref _timers)?.Remove(timer);
 
     private async Task RunAsync()
     {
@@ -169,14 +160,34 @@ internal sealed class GrainActivation : IGrainActivationContext
         return grain;
     }
 
-    private async ValueTask ProcessAsync(MailboxItem item, Grain grain)
+    private ValueTask ProcessAsync(MailboxItem item, Grain grain)
     {
-        switch (item)
+        if (item is not GrainRequest request)
         {
-            case GrainRequest request:
-                await request.RunAsync(grain);
-                Volatile.Write(ref _lastActivity, _services.Time.GetTimestamp());
-                break;
+            return ProcessSignalAsync(item, grain);
+        }
+
+        // The common case, a message whose method finished synchronously, without a state machine.
+        var running = request.RunAsync(grain);
+        if (!running.IsCompletedSuccessfully)
+        {
+            return FinishAsync(running);
+        }
+
+        _activity.MarkActive();
+        return ValueTask.CompletedTask;
+
+        async ValueTask FinishAsync(ValueTask running)
+        {
+            await running;
+            _activity.MarkActive();
+        }
+    }
+
+    private async ValueTask ProcessSignalAsync(MailboxItem signal, Grain grain)
+    {
+        switch (signal)
+        {
             case GrainTimer timer when !_mailbox.IsClosed:
                 await RunTimerAsync(timer);
                 break;
@@ -218,7 +229,10 @@ internal sealed class GrainActivation : IGrainActivationContext
     {
         try
         {
-            if (_mailbox.IsClosed || _mailbox.HasMessages || !IsIdle() || !await TryPersistAsync(grain, CancellationToken.None))
+            if (_mailbox.IsClosed
+                || _mailbox.HasMessages
+                || !_activity.IsIdle(_services.Time, _services.Options.IdleTimeout)
+                || !await TryPersistAsync(grain, CancellationToken.None))
             {
                 return;
             }
@@ -264,6 +278,9 @@ internal sealed class GrainActivation : IGrainActivationContext
         {
             if (_scope is { } scope)
             {
+                // A reference may keep this activation as its cache until its next call: keep nothing heavy.
+                _scope = null;
+                _grains = null;
                 await scope.DisposeAsync();
             }
         }
@@ -275,18 +292,5 @@ internal sealed class GrainActivation : IGrainActivationContext
         _completion.TrySetResult();
     }
 
-    private void CloseTimers()
-    {
-        GrainTimer[] timers;
-        lock (_timersGate)
-        {
-            _timersClosed = true;
-            timers = [.. _timers];
-        }
-
-        foreach (var timer in timers)
-        {
-            timer.Dispose();
-        }
-    }
+    private void CloseTimers() => (Interlocked.CompareExchange(ref _timers, GrainTimers.Closed, null) ?? GrainTimers.Closed).Close();
 }

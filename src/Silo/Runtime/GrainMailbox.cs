@@ -1,35 +1,43 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Threading.Channels;
 using SessionKit.Silo.Grains;
 
 namespace SessionKit.Silo.Runtime;
 
 /// <summary>
-/// The bounded queue in front of one activation. Besides the channel it counts admitted messages
-/// (accepted from a sender but not yet taken by the reader); admission happens under a lock, so the
-/// activation can close the mailbox at a moment when no message is queued and no sender is about
-/// to add one. Closing never drops an admitted message: the writer completes once all have arrived.
+/// The bounded queue in front of one activation, read by its loop alone. Besides the queue it counts
+/// admitted messages (accepted from a sender but not yet taken by the reader, whether queued or waiting
+/// for room); admission happens under the lock, so the activation can close the mailbox at a moment
+/// when no message is queued and no sender is about to add one. Closing never drops an admitted
+/// message: reading ends once all have been read.
 /// </summary>
+/// <remarks>
+/// One lock per post and per read, and a small ring buffer that grows with what is queued: a bare
+/// Channel costs a second lock per post and per read, and about 600 bytes per idle grain.
+/// </remarks>
 internal sealed class GrainMailbox
 {
-    private readonly Channel<MailboxItem> _channel;
+    private const int InitialSlots = 4;
+
     private readonly Lock _gate = new();
     private readonly GrainId _owner;
+    private readonly int _capacity;
     private readonly TimeSpan _fullTimeout;
     private readonly TimeProvider _time;
+    private readonly MailboxReader _reader = new();
+    private MailboxItem?[] _slots = [];
+    private int _head;
+    private int _count;
+    private LinkedList<WaitingSender>? _senders;
     private int _admitted;
     private int _closed;
+    private bool _completed;
 
     public GrainMailbox(GrainId owner, GrainRuntimeOptions options, TimeProvider time)
     {
         _owner = owner;
+        _capacity = options.MailboxCapacity;
         _fullTimeout = options.MailboxFullTimeout;
         _time = time;
-        _channel = Channel.CreateBounded<MailboxItem>(new BoundedChannelOptions(options.MailboxCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
     }
 
     public bool IsClosed => Volatile.Read(ref _closed) == 1;
@@ -43,6 +51,7 @@ internal sealed class GrainMailbox
     /// </summary>
     public ValueTask<bool> PostAsync(GrainRequest message)
     {
+        WaitingSender? sender = null;
         lock (_gate)
         {
             if (_closed == 1)
@@ -50,40 +59,88 @@ internal sealed class GrainMailbox
                 return new ValueTask<bool>(false);
             }
 
-            Interlocked.Increment(ref _admitted);
+            _admitted++;
+            if (!TryEnqueue(message))
+            {
+                // Full: wait in line; the reader moves waiting messages in, in their order, as it makes room.
+                sender = new WaitingSender(message);
+                (_senders ??= new()).AddLast(sender.Node);
+            }
         }
 
-        return _channel.Writer.TryWrite(message)
-            ? new ValueTask<bool>(true)
-            : new ValueTask<bool>(WaitForRoomAsync(message));
+        if (sender is null)
+        {
+            _reader.Resume();
+            return new ValueTask<bool>(true);
+        }
+
+        return new ValueTask<bool>(WaitForRoomAsync(sender));
     }
 
     /// <summary>Queues a runtime signal if there is room right now; signals never wait and never block a close.</summary>
     public bool TryPostSignal(MailboxItem signal)
     {
+        bool posted;
         lock (_gate)
         {
-            return _closed == 0 && _channel.Writer.TryWrite(signal);
+            posted = _closed == 0 && TryEnqueue(signal);
+        }
+
+        _reader.Resume();
+        return posted;
+    }
+
+    /// <summary>True once something can be read, false once the mailbox is closed and everything admitted was read.</summary>
+    public ValueTask<bool> WaitToReadAsync()
+    {
+        // Only the reader takes items out, so a count it sees above zero stays so; at zero, check under the lock.
+        if (Volatile.Read(ref _count) > 0)
+        {
+            return new ValueTask<bool>(true);
+        }
+
+        lock (_gate)
+        {
+            return _count > 0 || _completed ? new ValueTask<bool>(_count > 0) : _reader.Wait();
         }
     }
 
-    public ValueTask<bool> WaitToReadAsync() => _channel.Reader.WaitToReadAsync();
-
     public bool TryRead([MaybeNullWhen(false)] out MailboxItem item)
     {
-        if (!_channel.Reader.TryRead(out item))
+        if (Volatile.Read(ref _count) == 0)
         {
+            // Emptied by this reader; anything posted since is found by the next wait.
+            item = null;
             return false;
         }
 
-        // Decrement then read the flag; Close writes the flag then reads the count. Both are full
-        // fences, so at least one side sees the other and completes the writer.
-        if (item is GrainRequest && Interlocked.Decrement(ref _admitted) == 0 && IsClosed)
+        lock (_gate)
         {
-            CompleteIfDrained();
-        }
+            if (_count == 0)
+            {
+                item = null;
+                return false;
+            }
 
-        return true;
+            item = _slots[_head]!;
+            _slots[_head] = null;
+            _head = (_head + 1) % _slots.Length;
+            _count--;
+            if (_senders?.First is { } first)
+            {
+                // Room for the first sender in line; it stays admitted until read.
+                _senders.RemoveFirst();
+                Enqueue(first.Value.Message);
+                first.Value.Queued();
+            }
+
+            if (item is GrainRequest && --_admitted == 0 && _closed == 1)
+            {
+                _completed = true;
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -94,13 +151,15 @@ internal sealed class GrainMailbox
     {
         lock (_gate)
         {
-            Interlocked.Exchange(ref _closed, 1);
+            Volatile.Write(ref _closed, 1);
             whenClosed?.Invoke();
-            if (Volatile.Read(ref _admitted) == 0)
+            if (_admitted == 0)
             {
-                _channel.Writer.TryComplete();
+                Complete();
             }
         }
+
+        _reader.Resume();
     }
 
     /// <summary>Closes only if no message is queued or on its way. Only the reader may call this.</summary>
@@ -108,53 +167,112 @@ internal sealed class GrainMailbox
     {
         lock (_gate)
         {
-            if (Volatile.Read(ref _admitted) != 0)
+            if (_admitted != 0)
             {
                 return false;
             }
 
-            Interlocked.Exchange(ref _closed, 1);
+            Volatile.Write(ref _closed, 1);
             whenClosed();
-            _channel.Writer.TryComplete();
-            return true;
+            Complete();
         }
+
+        _reader.Resume();
+        return true;
     }
 
-    private async Task<bool> WaitForRoomAsync(GrainRequest message)
+    // Under the lock, as are the methods below. Full while senders wait in line: they go first.
+    private bool TryEnqueue(MailboxItem item)
+    {
+        if (_count == _capacity || _senders?.Count > 0)
+        {
+            return false;
+        }
+
+        Enqueue(item);
+        return true;
+    }
+
+    private void Enqueue(MailboxItem item)
+    {
+        if (_count == _slots.Length)
+        {
+            Grow();
+        }
+
+        _slots[(_head + _count) % _slots.Length] = item;
+        _count++;
+        _reader.Signal(true);
+    }
+
+    private void Grow()
+    {
+        var slots = new MailboxItem?[Math.Min(_capacity, Math.Max(InitialSlots, _slots.Length * 2))];
+        for (var i = 0; i < _count; i++)
+        {
+            slots[i] = _slots[(_head + i) % _slots.Length];
+        }
+
+        _slots = slots;
+        _head = 0;
+    }
+
+    private void Complete()
+    {
+        _completed = true;
+        _reader.Signal(_count > 0);
+    }
+
+    private async Task<bool> WaitForRoomAsync(WaitingSender sender)
     {
         using var timeout = new CancellationTokenSource(_fullTimeout, _time);
-        try
+        await using (timeout.Token.UnsafeRegister(static state => ((WaitingSender)state!).TimedOut(), sender))
         {
-            // The writer cannot complete under us: it only completes once every admitted message arrived.
-            await _channel.Writer.WriteAsync(message, timeout.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            Withdraw();
-            throw new GrainMailboxFullException(_owner.TypeName, _owner.Key, _fullTimeout);
-        }
-    }
-
-    private void Withdraw()
-    {
-        lock (_gate)
-        {
-            if (Interlocked.Decrement(ref _admitted) == 0 && _closed == 1)
+            if (await sender.Outcome.ConfigureAwait(false))
             {
-                _channel.Writer.TryComplete();
+                return true;
             }
         }
-    }
 
-    private void CompleteIfDrained()
-    {
+        // The reader did not reach it in time: take it back, unless the reader just did.
         lock (_gate)
         {
-            if (_admitted == 0 && _closed == 1)
+            if (sender.Node.List is null)
             {
-                _channel.Writer.TryComplete();
+                return true;
+            }
+
+            _senders!.Remove(sender.Node);
+            if (--_admitted == 0 && _closed == 1)
+            {
+                Complete();
             }
         }
+
+        _reader.Resume();
+
+        throw new GrainMailboxFullException(_owner.TypeName, _owner.Key, _fullTimeout);
+    }
+
+    /// <summary>A message waiting for room; true once it is queued, false when its wait timed out first.</summary>
+    private sealed class WaitingSender
+    {
+        private readonly TaskCompletionSource<bool> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public WaitingSender(GrainRequest message)
+        {
+            Message = message;
+            Node = new LinkedListNode<WaitingSender>(this);
+        }
+
+        public GrainRequest Message { get; }
+
+        public LinkedListNode<WaitingSender> Node { get; }
+
+        public Task<bool> Outcome => _outcome.Task;
+
+        public void Queued() => _outcome.TrySetResult(true);
+
+        public void TimedOut() => _outcome.TrySetResult(false);
     }
 }

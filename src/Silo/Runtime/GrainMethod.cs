@@ -20,7 +20,7 @@ internal abstract class GrainMethod(MethodInfo method, string name)
     public abstract Type ResultType { get; }
 
     /// <summary>Sends a call and returns what the interface method declares (Task, Task&lt;T&gt;, ValueTask or ValueTask&lt;T&gt;).</summary>
-    public abstract object Send(IGrainTransport transport, GrainId target, object?[] arguments);
+    public abstract object Send(GrainReference reference, object?[] arguments);
 
     /// <summary>
     /// Hands a message that arrived from another node to the local activation: completes once it is
@@ -41,12 +41,12 @@ internal sealed class GrainMethod<TResult>(
 
     public ValueTask<TResult> InvokeAsync(Grain grain, object?[] arguments) => invoke(grain, arguments);
 
-    public override object Send(IGrainTransport transport, GrainId target, object?[] arguments)
+    public override object Send(GrainReference reference, object?[] arguments)
     {
         Task<TResult> reply;
         try
         {
-            reply = transport.SendAsync<TResult>(new GrainMessage(target, this, arguments));
+            reply = reference.SendAsync(this, arguments);
         }
         catch (Exception exception)
         {

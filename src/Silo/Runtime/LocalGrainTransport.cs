@@ -10,8 +10,33 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
 {
     public Task<TResult> SendAsync<TResult>(GrainMessage message)
     {
-        var posted = PostAsync<TResult>(message);
-        return posted.IsCompletedSuccessfully ? posted.Result : UnwrapAsync(posted);
+        GrainActivation? activation = null;
+        return SendAsync(ref activation, message.Target, MethodOf<TResult>(message), message.Arguments);
+    }
+
+    /// <summary>
+    /// Sends a call of a reference on this host. <paramref name="activation"/> is the reference's cache of
+    /// the target's activation: while that activation takes messages a call needs no directory lookup; once
+    /// it has closed (it is deactivating or gone) the call finds the current one, and the cache follows.
+    /// </summary>
+    public Task<TResult> SendAsync<TResult>(ref GrainActivation? activation, GrainId target, GrainMethod<TResult> method, object?[] arguments)
+    {
+        var request = new GrainRequest<TResult>(target, method, arguments);
+        var current = activation ?? directory.GetOrActivate(target);
+        var posted = current.PostAsync(request);
+        if (posted.IsCompletedSuccessfully && posted.Result)
+        {
+            if (!ReferenceEquals(activation, current))
+            {
+                activation = current;
+            }
+
+            return request.Reply;
+        }
+
+        // Closed (found again on the next call) or full (the wait says nothing about the next call either).
+        activation = null;
+        return UnwrapAsync(PostSlowlyAsync(request, current, posted));
     }
 
     /// <summary>
@@ -21,12 +46,7 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
     /// </summary>
     public ValueTask<Task<TResult>> PostAsync<TResult>(GrainMessage message)
     {
-        if (message.Method is not GrainMethod<TResult> method)
-        {
-            throw new ArgumentException($"{message.Method} does not return {typeof(TResult).Name}.", nameof(message));
-        }
-
-        var request = new GrainRequest<TResult>(message, method);
+        var request = new GrainRequest<TResult>(message.Target, MethodOf<TResult>(message), message.Arguments);
         var activation = directory.GetOrActivate(message.Target);
         var posted = activation.PostAsync(request);
 
@@ -35,6 +55,10 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
             ? new ValueTask<Task<TResult>>(request.Reply)
             : PostSlowlyAsync(request, activation, posted);
     }
+
+    private static GrainMethod<TResult> MethodOf<TResult>(GrainMessage message) =>
+        message.Method as GrainMethod<TResult>
+        ?? throw new ArgumentException($"{message.Method} does not return {typeof(TResult).Name}.", nameof(message));
 
     private static async Task<TResult> UnwrapAsync<TResult>(ValueTask<Task<TResult>> posted) =>
         await (await posted.ConfigureAwait(false)).ConfigureAwait(false);
@@ -46,15 +70,15 @@ internal sealed class LocalGrainTransport(GrainDirectory directory) : IGrainTran
             // The activation closed between lookup and post: it is deactivating, so find its successor.
             if (directory.IsStopping)
             {
-                throw new GrainRuntimeStoppingException(request.Message.Target.TypeName, request.Message.Target.Key);
+                throw new GrainRuntimeStoppingException(request.Target.TypeName, request.Target.Key);
             }
 
-            var next = directory.GetOrActivate(request.Message.Target);
+            var next = directory.GetOrActivate(request.Target);
             if (ReferenceEquals(next, activation))
             {
                 // Not yet out of the directory: wait until it is, rather than spin.
                 await activation.Completion.ConfigureAwait(false);
-                next = directory.GetOrActivate(request.Message.Target);
+                next = directory.GetOrActivate(request.Target);
             }
 
             activation = next;

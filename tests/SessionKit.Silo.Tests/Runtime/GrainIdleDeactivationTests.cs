@@ -75,6 +75,27 @@ public sealed class GrainIdleDeactivationTests
     }
 
     [Fact]
+    public async Task AGrainBusyForLongerThanItsIdleTimeoutStaysActive()
+    {
+        // Activity is noted by the scans, not per message: many scans, each seeing messages since the last.
+        await using var host = await GrainTestHost.StartAsync(idleTimeout: TimeSpan.FromSeconds(1), idleScanInterval: TimeSpan.FromMilliseconds(20));
+        var key = GrainTestHost.NewKey();
+        var grain = host.Grains.Get<ICounterGrain>(key);
+        var busyUntil = DateTime.UtcNow + TimeSpan.FromSeconds(2.5);
+        var sent = 0;
+        while (DateTime.UtcNow < busyUntil)
+        {
+            await grain.AddAsync(1).Within();
+            sent++;
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(sent, await grain.GetAsync().AsTask().Within());
+        Assert.Equal(1, host.Probe.ActivationsStarted(key));
+        Assert.Equal(0, host.Probe.Deactivated(key));
+    }
+
+    [Fact]
     public async Task AGrainIsNotDeactivatedBeforeItsIdleTimeout()
     {
         await using var host = await GrainTestHost.StartAsync(idleTimeout: TimeSpan.FromSeconds(30), idleScanInterval: TimeSpan.FromMilliseconds(20));

@@ -39,6 +39,26 @@ public sealed class GrainMailboxTests
     }
 
     [Fact]
+    public async Task MessagesWaitingForRoomAreQueuedInTheirOrderAheadOfSignals()
+    {
+        var mailbox = Create(capacity: 1);
+        var messages = new[] { new Message(), new Message(), new Message() };
+        Assert.True(await mailbox.PostAsync(messages[0]));
+        var waiting = new[] { mailbox.PostAsync(messages[1]).AsTask(), mailbox.PostAsync(messages[2]).AsTask() };
+
+        foreach (var expected in messages)
+        {
+            Assert.False(mailbox.TryPostSignal(new Signal()));
+            Assert.True(mailbox.TryRead(out var read));
+            Assert.Same(expected, read);
+        }
+
+        Assert.Equal(new[] { true, true }, await Task.WhenAll(waiting).Within());
+        Assert.False(mailbox.HasMessages);
+        Assert.True(mailbox.TryPostSignal(new Signal()));
+    }
+
+    [Fact]
     public async Task APostThatWaitsTooLongFailsAndIsWithdrawn()
     {
         var mailbox = Create(capacity: 1, fullTimeout: TimeSpan.FromMilliseconds(50));

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SessionKit.Silo.Grains;
+using SessionKit.Silo.Runtime;
 using SessionKit.Silo.Tests.Runtime.Support;
 using SessionKit.Silo.Tests.Runtime.TestGrains;
 
@@ -45,6 +47,39 @@ public sealed class GrainReferenceTests
     }
 
     [Fact]
+    public async Task AReferenceWhoseActivationDeactivatedReachesTheNextOne()
+    {
+        await using var host = await GrainTestHost.StartAsync();
+        var key = GrainTestHost.NewKey();
+        var grain = host.Grains.Get<ICounterGrain>(key);
+        await grain.AddAsync(3);
+
+        await DeactivateAsync(host, key);
+
+        Assert.Equal(5, await grain.AddAsync(2).Within());
+        Assert.Equal(6, await grain.AddAsync(1).Within());
+        Assert.Equal(2, host.Probe.ActivationsStarted(key));
+        Assert.Equal(1, host.Diagnostics.ActivationCount);
+    }
+
+    [Fact]
+    public async Task AnOldAndANewReferenceShareTheNextActivation()
+    {
+        await using var host = await GrainTestHost.StartAsync();
+        var key = GrainTestHost.NewKey();
+        var old = host.Grains.Get<ICounterGrain>(key);
+        await old.AddAsync(3);
+        await DeactivateAsync(host, key);
+
+        // The new reference activates the grain again; the old one must find that activation, not start another.
+        Assert.Equal(5, await host.Grains.Get<ICounterGrain>(key).AddAsync(2).Within());
+        Assert.Equal(6, await old.AddAsync(1).Within());
+
+        Assert.Equal(2, host.Probe.ActivationsStarted(key));
+        Assert.Equal(1, host.Diagnostics.ActivationCount);
+    }
+
+    [Fact]
     public async Task CallingAContractWithoutAGrainClassFaultsTheCall()
     {
         await using var host = await GrainTestHost.StartAsync();
@@ -54,6 +89,14 @@ public sealed class GrainReferenceTests
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => call);
         Assert.Contains(nameof(IUnregisteredGrain), failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, host.Diagnostics.ActivationCount);
+    }
+
+    private static async Task DeactivateAsync(GrainTestHost host, string key)
+    {
+        var directory = host.Services.GetRequiredService<GrainDirectory>();
+        await directory.DeactivateWhereAsync(id => id.Key == key, CancellationToken.None).Within();
+        Assert.Equal(1, host.Probe.Deactivated(key));
         Assert.Equal(0, host.Diagnostics.ActivationCount);
     }
 
