@@ -27,7 +27,7 @@ internal static class StoredBytes
         using var c = chunks.ExecuteReader();
         c.Read();
         using var pending = connection.CreateCommand();
-        pending.CommandText = "SELECT count(*), coalesce(sum(length(events_json)), 0) FROM pending_batches WHERE session_id = $id";
+        pending.CommandText = "SELECT count(*), coalesce(sum(length(data)), 0) FROM pending_batches WHERE session_id = $id";
         pending.Parameters.AddWithValue("$id", sessionId);
         using var p = pending.ExecuteReader();
         p.Read();
