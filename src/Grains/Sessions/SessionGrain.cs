@@ -25,6 +25,7 @@ public sealed class SessionGrain(
     private SessionBroadcast? _broadcast;
     private SessionRecord? _session;
     private IDisposable? _liveTimer;
+    private IDisposable? _compaction;
 
     private SessionSignals? _signals;
 
@@ -151,7 +152,8 @@ public sealed class SessionGrain(
 
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
         {
-            await CompactAsync(CancellationToken.None);
+            // The batch is durable already: its answer need not wait for the chunk to be compressed.
+            _compaction ??= RegisterTimer(CompactOnSizeAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
 
         return Answer(AppendBatchOutcome.Stored);
@@ -199,6 +201,24 @@ public sealed class SessionGrain(
 
         _liveTimer?.Dispose();
         _liveTimer = null;
+    }
+
+    /// <summary>A turn of its own, right after the batch that filled the buffer was answered.</summary>
+    private async Task CompactOnSizeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
+            {
+                await CompactAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            // Disposed only now: disposing a timer cancels the token its running callback holds.
+            _compaction?.Dispose();
+            _compaction = null;
+        }
     }
 
     private Task FlushIfDueAsync(CancellationToken cancellationToken) =>
