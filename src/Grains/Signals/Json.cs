@@ -156,7 +156,7 @@ internal static class Json
     }
 
     /// <summary>Enough bytes for <see cref="DomNode.MaxTextLength"/> characters of text between a lot of whitespace.</summary>
-    public const int PrefixBytes = 2048;
+    private const int PrefixBytes = 2048;
 
     private const int MaxCommonTagLength = 16;
 

@@ -27,7 +27,6 @@ public sealed class SignalEvaluator
     public const string ErrorEventTag = "sessionkit/error";
 
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 1024 };
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 1024 };
 
     /// <summary>
     /// Strings this long are read only as far as their labels reach (<see cref="Json.LabelBytes"/>): a snapshot's
@@ -75,7 +74,7 @@ public sealed class SignalEvaluator
         var longStrings = (layout?.LargeStrings ?? JsonStringTokens.AtLeast(eventsJson, LongStringBytes)).Where(s => s.Length >= LongStringBytes).ToList();
         using var array = BracketedEvents.WithLongStringsCut(eventsJson, longStrings, Json.LabelBytes);
         var events = array.Memory;
-        var snapshots = layout is null ? FullSnapshots(events.Span) : [.. layout.FullSnapshots.Select(array.Map)];
+        var snapshots = layout is null ? SnapshotReader.FindAll(events.Span) : [.. layout.FullSnapshots.Select(array.Map)];
         if (snapshots.Count == 0)
         {
             FeedArray(events, raised);
@@ -137,45 +136,6 @@ public sealed class SignalEvaluator
         }
     }
 
-    /// <summary>Where the full snapshot events of a bracketed array are: what ingest's parser notes, found again.</summary>
-    private static List<TokenRange> FullSnapshots(ReadOnlySpan<byte> array)
-    {
-        var found = new List<TokenRange>();
-        var reader = new Utf8JsonReader(array, ReaderOptions);
-        reader.Read();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            var start = (int)reader.TokenStartIndex;
-            int? type = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isType = reader.ValueTextEquals("type"u8);
-                reader.Read();
-                if (isType)
-                {
-                    type = Json.Int(ref reader);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-
-            if (type == FullSnapshot)
-            {
-                found.Add(new TokenRange(start, (int)reader.BytesConsumed - start));
-            }
-        }
-
-        return found;
-    }
-
     private void FeedArray(ReadOnlyMemory<byte> array, List<Signal> raised)
     {
         using var document = JsonDocument.Parse(array, ParseOptions);
@@ -203,55 +163,7 @@ public sealed class SignalEvaluator
     /// </summary>
     private void FeedSnapshot(ReadOnlyMemory<byte> item, List<Signal> raised)
     {
-        var reader = new Utf8JsonReader(item.Span, ReaderOptions);
-        reader.Read();
-        long? at = null;
-        int? type = null;
-        var dataIsObject = false;
-        var hasNode = false;
-        SnapshotNode? root = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                type = Json.Int(ref reader);
-            }
-            else if (reader.ValueTextEquals("timestamp"u8))
-            {
-                reader.Read();
-                at = Json.Long(ref reader);
-            }
-            else if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                (dataIsObject, hasNode, root) = (reader.TokenType == JsonTokenType.StartObject, false, null);
-                while (dataIsObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var isNode = reader.ValueTextEquals("node"u8);
-                    reader.Read();
-                    if (isNode)
-                    {
-                        (hasNode, root) = (true, SnapshotReader.ReadNode(ref reader));
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-
-                if (!dataIsObject)
-                {
-                    reader.Skip();
-                }
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-
+        var (type, at, dataIsObject, hasNode, root) = SnapshotReader.ReadEvent(item.Span);
         if (type != FullSnapshot || !dataIsObject)
         {
             using var document = JsonDocument.Parse(item, ParseOptions);

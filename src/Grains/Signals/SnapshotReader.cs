@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Grains.Signals;
 
@@ -10,6 +11,111 @@ namespace SessionKit.Grains.Signals;
 /// </summary>
 internal static class SnapshotReader
 {
+    private const int FullSnapshot = 2;
+
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 1024 };
+
+    /// <summary>Where the full snapshot events of a bracketed array of events are: what ingest's parser notes, found again.</summary>
+    public static List<TokenRange> FindAll(ReadOnlySpan<byte> array)
+    {
+        var found = new List<TokenRange>();
+        var reader = new Utf8JsonReader(array, Options);
+        reader.Read();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            var start = (int)reader.TokenStartIndex;
+            int? type = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isType = reader.ValueTextEquals("type"u8);
+                reader.Read();
+                if (isType)
+                {
+                    type = Json.Int(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (type == FullSnapshot)
+            {
+                found.Add(new TokenRange(start, (int)reader.BytesConsumed - start));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// A full snapshot event's fields as the evaluator reads an event's (the last of a repeated one counts):
+    /// its type and time, whether its data is an object, and the node tree there if it has one.
+    /// </summary>
+    public static SnapshotEvent ReadEvent(ReadOnlySpan<byte> item)
+    {
+        var reader = new Utf8JsonReader(item, Options);
+        reader.Read();
+        var read = new SnapshotEvent(null, null, false, false, null);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("type"u8))
+            {
+                reader.Read();
+                read = read with { Type = Json.Int(ref reader) };
+            }
+            else if (reader.ValueTextEquals("timestamp"u8))
+            {
+                reader.Read();
+                read = read with { At = Json.Long(ref reader) };
+            }
+            else if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                read = ReadData(ref reader, read);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return read;
+    }
+
+    private static SnapshotEvent ReadData(ref Utf8JsonReader reader, SnapshotEvent read)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return read with { DataIsObject = false, HasNode = false, Root = null };
+        }
+
+        read = read with { DataIsObject = true, HasNode = false, Root = null };
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isNode = reader.ValueTextEquals("node"u8);
+            reader.Read();
+            if (isNode)
+            {
+                read = read with { HasNode = true, Root = ReadNode(ref reader) };
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return read;
+    }
+
     /// <summary>The node the reader is on (null, skipped, when it is not an object); the reader ends on its last token.</summary>
     public static SnapshotNode? ReadNode(ref Utf8JsonReader reader)
     {
@@ -124,3 +230,6 @@ internal static class SnapshotReader
         return false;
     }
 }
+
+/// <summary>What <see cref="SnapshotReader.ReadEvent"/> read of a full snapshot event.</summary>
+internal sealed record SnapshotEvent(int? Type, long? At, bool DataIsObject, bool HasNode, SnapshotNode? Root);
