@@ -88,13 +88,7 @@ internal static class Json
         return DomNode.Clean(chars[..length]) is { Length: DomNode.MaxTextLength } ? cut : content.Length;
     }
 
-    /// <summary>An element's tag name in lower case; the common ones without allocating.</summary>
-    public static string? TagName(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty("tagName"u8, out var value) && value.ValueKind == JsonValueKind.String
-            ? CommonTag(JsonMarshal.GetRawUtf8Value(value)[1..^1]) ?? value.GetString()?.ToLowerInvariant()
-            : null;
-
-    /// <summary>The string the reader is on as a tag name, as <see cref="TagName(JsonElement)"/> gives it.</summary>
+    /// <summary>The string the reader is on as an element's tag name, in lower case; the common ones without allocating.</summary>
     public static string? TagName(ref Utf8JsonReader reader) => CommonTag(reader.ValueSpan) ?? reader.GetString()?.ToLowerInvariant();
 
     /// <summary>The number the reader is on, as <see cref="Int(JsonElement, string)"/> reads one; anything else (skipped) is null.</summary>

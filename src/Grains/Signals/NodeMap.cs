@@ -23,16 +23,11 @@ internal sealed class NodeMap(int maxNodes)
     public IEnumerable<KeyValuePair<int, DomNode>> Entries => _nodes;
 
     /// <summary>A full snapshot replaces the page: rrweb numbers the nodes afresh.</summary>
-    public void Reset(JsonElement root)
-    {
-        _nodes.Clear();
-        _swept = false;
-        Add(root, -1);
-    }
+    public void Reset(JsonElement root) => Reset(SnapshotReader.ReadNode(root));
 
     /// <summary>
-    /// A full snapshot, read by <see cref="SnapshotReader"/>, replaces the page: the same nodes, labels and bound as
-    /// <see cref="Reset(JsonElement)"/> gives (null: a snapshot whose node is not an object, which leaves the page empty).
+    /// A full snapshot, read by <see cref="SnapshotReader"/>, replaces the page (null: a snapshot whose node is not
+    /// an object, which leaves the page empty).
     /// </summary>
     public void Reset(SnapshotNode? root)
     {
@@ -63,7 +58,7 @@ internal sealed class NodeMap(int maxNodes)
             {
                 if (add.TryGetProperty("node", out var node) && Json.Int(add, "parentId") is { } parentId)
                 {
-                    var text = Add(node, parentId);
+                    var text = SnapshotReader.ReadNode(node) is { } added ? Add(added, parentId) : null;
                     FillAncestors(parentId, text);
                 }
             }
@@ -122,60 +117,6 @@ internal sealed class NodeMap(int maxNodes)
     }
 
     /// <summary>Adds the serialized node and its children; returns the first text found in it.</summary>
-    private string? Add(JsonElement serialized, int parentId)
-    {
-        if (Json.Int(serialized, "id"u8) is not { } id || !HasRoom())
-        {
-            return null;
-        }
-
-        var type = Json.Int(serialized, "type"u8);
-        var node = new DomNode { ParentId = parentId, Tag = TagOf(type, type == ElementNode ? Json.TagName(serialized) : null) };
-        _nodes[id] = node;
-
-        if (type == TextNode)
-        {
-            node.Text = Json.Text(serialized, "textContent"u8);
-            return node.Text;
-        }
-
-        if (serialized.TryGetProperty("attributes"u8, out var attributes) && attributes.ValueKind == JsonValueKind.Object)
-        {
-            // type first: it decides whether an input's value is a label.
-            if (attributes.TryGetProperty("type"u8, out var inputType) && inputType.ValueKind == JsonValueKind.String)
-            {
-                node.SetAttribute("type", inputType.GetString());
-            }
-
-            foreach (var attribute in attributes.EnumerateObject())
-            {
-                // Inlined style sheets (_cssText) and the like are never read: not decoding them saves the most.
-                if (DomNode.ReadName(attribute) is not { } name)
-                {
-                    continue;
-                }
-
-                node.SetAttribute(name, attribute.Value.ValueKind == JsonValueKind.String ? attribute.Value.GetString() : null);
-            }
-        }
-
-        var readsText = ReadsText(node);
-        if (serialized.TryGetProperty("childNodes"u8, out var children) && children.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var child in children.EnumerateArray())
-            {
-                var text = Add(child, id);
-                if (readsText && node.Text is null && text is not null)
-                {
-                    node.Text = text;
-                }
-            }
-        }
-
-        return readsText ? node.Text : null;
-    }
-
-    /// <summary>As <see cref="Add(JsonElement, int)"/>, for a node <see cref="SnapshotReader"/> read.</summary>
     private string? Add(SnapshotNode serialized, int parentId)
     {
         if (serialized.Id is not { } id || !HasRoom())
@@ -194,6 +135,7 @@ internal sealed class NodeMap(int maxNodes)
 
         if (serialized.Attributes is { } attributes)
         {
+            // type first: it decides whether an input's value is a label.
             if (serialized.TypeAttribute is { } inputType)
             {
                 node.SetAttribute("type", inputType);

@@ -1,9 +1,9 @@
 namespace SessionKit.Grains.Signals;
 
 /// <summary>
-/// A full snapshot's node as <see cref="SnapshotReader"/> read it, holding only what <see cref="NodeMap"/> keeps of
-/// it: the map is filled from these once the snapshot is read whole, in the order its own walk over the document
-/// would take (rrweb writes a node's id after its children, so nothing can be placed while reading).
+/// A recorded node (a full snapshot's, or one a mutation adds) as <see cref="SnapshotReader"/> read it, holding only
+/// what <see cref="NodeMap"/> keeps of it: the map is filled from these once the tree is read whole, parents before
+/// children (rrweb writes a node's id after its children, so nothing can be placed while reading).
 /// </summary>
 internal sealed class SnapshotNode
 {
@@ -12,7 +12,7 @@ internal sealed class SnapshotNode
     /// <summary>rrweb's node type (0 document, 2 element, 3 text).</summary>
     public int? Type { get; set; }
 
-    /// <summary>Lower-case, as <see cref="Json.TagName(System.Text.Json.JsonElement)"/> reads it.</summary>
+    /// <summary>Lower-case, as <see cref="Json.TagName(ref System.Text.Json.Utf8JsonReader)"/> reads it.</summary>
     public string? TagName { get; set; }
 
     /// <summary>As <see cref="Json.Text(System.Text.Json.JsonElement, ReadOnlySpan{byte})"/> reads textContent.</summary>

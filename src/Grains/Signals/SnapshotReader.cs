@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using SessionKit.Silo.Storage;
 
@@ -114,6 +115,14 @@ internal static class SnapshotReader
         }
 
         return read;
+    }
+
+    /// <summary>A node a <see cref="JsonDocument"/> holds (a mutation's added node), read the same way from its raw bytes.</summary>
+    public static SnapshotNode? ReadNode(JsonElement node)
+    {
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(node), Options);
+        reader.Read();
+        return ReadNode(ref reader);
     }
 
     /// <summary>The node the reader is on (null, skipped, when it is not an object); the reader ends on its last token.</summary>

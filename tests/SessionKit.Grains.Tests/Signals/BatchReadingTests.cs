@@ -75,6 +75,15 @@ public sealed class BatchReadingTests
 
         Assert.Equal(7, whole.NodeCount);
         AssertSameNodes(whole, read);
+        var nodes = read.Nodes.ToDictionary(pair => pair.Key, pair => pair.Value);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 8], nodes.Keys.Order());
+        Assert.Equal(("#document", -1), (nodes[1].Tag, nodes[1].ParentId));
+        Assert.Equal(("html", 1), (nodes[2].Tag, nodes[2].ParentId));
+        Assert.Equal(("button", "button", null), (nodes[3].Tag, nodes[3].Type, nodes[3].Role));
+        Assert.Equal(("a", "a b", true, "Mail é us"), (nodes[4].Tag, nodes[4].Classes, nodes[4].OpensElsewhere, nodes[4].Text));
+        Assert.Equal(("#text", 4), (nodes[5].Tag, nodes[5].ParentId));
+        Assert.Equal(("div", "last"), (nodes[6].Tag, nodes[6].Text));
+        Assert.Equal(6, nodes[8].ParentId);
     }
 
     /// <summary>The layout ingest's parser gives of the events joined by commas.</summary>
