@@ -108,6 +108,7 @@ public static class BatchParser
             if (start < 0)
             {
                 start = reader.TokenStartIndex;
+                summary.Start = (int)start;
             }
 
             var error = ReadEvent(ref reader, index, summary, (int)(reader.TokenStartIndex - start));
@@ -121,7 +122,6 @@ public static class BatchParser
         }
 
         summary.Json = start < 0 ? [] : body.AsSpan((int)start, (int)(end - start)).ToArray();
-        summary.MakeRelativeTo((int)Math.Max(start, 0));
         return (summary, null);
     }
 
@@ -221,13 +221,15 @@ public static class BatchParser
         public byte[] Json { get; set; } = [];
         public List<string> PageUrls { get; } = [];
 
-        /// <summary>String values of at least <see cref="LargeStrings.MinimumBytes"/>, offsets into <see cref="Json"/> once made relative.</summary>
-        public List<TokenRange> LargeStrings { get; private set; } = [];
+        /// <summary>Where the first event starts in the body: offsets below are into <see cref="Json"/>, which starts there.</summary>
+        public int Start { get; set; }
 
-        /// <summary>The full snapshot events, offsets into <see cref="Json"/>.</summary>
+        /// <summary>String values of at least <see cref="LargeStrings.MinimumBytes"/>.</summary>
+        public List<TokenRange> LargeStrings { get; } = [];
+
+        /// <summary>The full snapshot events.</summary>
         public List<TokenRange> FullSnapshots { get; } = [];
 
-        private (int Type, int Offset) _current;
         public long? MinTimestamp { get; private set; }
         public long? MaxTimestamp { get; private set; }
 
@@ -239,13 +241,12 @@ public static class BatchParser
         {
             if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length + 2 >= Silo.Storage.LargeStrings.MinimumBytes)
             {
-                LargeStrings.Add(new TokenRange((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2));
+                LargeStrings.Add(new TokenRange((int)reader.TokenStartIndex - Start, reader.ValueSpan.Length + 2));
             }
         }
 
-        public void MakeRelativeTo(int start) => LargeStrings = [.. LargeStrings.Select(s => s with { Start = s.Start - start })];
-
         private int _lastMetaIndex = -1;
+        private (int Type, int Offset) _current;
         private int _lastMetaOffset;
 
         /// <summary>The event <see cref="Add"/> was last given ends <paramref name="end"/> bytes into the events.</summary>

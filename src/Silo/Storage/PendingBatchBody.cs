@@ -12,7 +12,8 @@ public static class PendingBatchBody
 {
     public static byte[] Events(byte[] gzipped)
     {
-        var body = Inflate(gzipped);
+        using var inflated = Inflate(gzipped);
+        var body = inflated.GetBuffer().AsSpan(0, (int)inflated.Length);
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 512 });
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -33,20 +34,20 @@ public static class PendingBatchBody
                 end = reader.BytesConsumed;
             }
 
-            return start < 0 ? [] : body.AsSpan((int)start, (int)(end - start)).ToArray();
+            return start < 0 ? [] : body[(int)start..(int)end].ToArray();
         }
 
         throw new InvalidDataException("A stored batch has no events.");
     }
 
-    private static byte[] Inflate(byte[] gzipped)
+    private static MemoryStream Inflate(byte[] gzipped)
     {
-        using var inflated = new MemoryStream(gzipped.Length * 8);
+        var inflated = new MemoryStream(gzipped.Length * 8);
         using (var gzip = new GZipStream(new MemoryStream(gzipped, writable: false), CompressionMode.Decompress))
         {
             gzip.CopyTo(inflated);
         }
 
-        return inflated.GetBuffer().AsSpan(0, (int)inflated.Length).ToArray();
+        return inflated;
     }
 }
