@@ -25,13 +25,18 @@ public sealed class SessionGrain(
     private SessionBroadcast? _broadcast;
     private SessionRecord? _session;
     private IDisposable? _liveTimer;
-    private IDisposable? _compaction;
+    private FollowUpTurn? _compactionOnSize;
+    private FollowUpTurn? _signalEvaluation;
 
     private SessionSignals? _signals;
 
     private SessionBroadcast Broadcast => _broadcast ??= new SessionBroadcast(Key, _live, bus);
 
     private SessionSignals Signals => _signals ??= signals.For(Key);
+
+    private FollowUpTurn CompactionOnSize => _compactionOnSize ??= FollowUp(CompactOnSizeAsync);
+
+    private FollowUpTurn SignalEvaluation => _signalEvaluation ??= FollowUp(_ => EvaluateSignalsAsync());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +48,11 @@ public sealed class SessionGrain(
         RegisterTimer(FlushIfDueAsync, period * (1 + Random.Shared.NextDouble()), period);
     }
 
-    public override Task OnDeactivateAsync(CancellationToken cancellationToken) => CompactAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(CancellationToken cancellationToken)
+    {
+        await EvaluateSignalsAsync();
+        await CompactAsync(cancellationToken);
+    }
 
     public async Task<StartSessionResult> StartAsync(StartSession command)
     {
@@ -147,13 +156,17 @@ public sealed class SessionGrain(
         _live.Record(batch);
         await Broadcast.BatchAsync(updated, ordinal, batch.EventsJson);
         await Broadcast.ActivityAsync(updated);
-        await Signals.ObserveAsync(updated, batch.EventsJson, batch.Layout);
         KeepLiveTimer();
+
+        // The batch is durable already: its answer waits neither for its signals nor for the chunk to be compressed.
+        if (Signals.Observe(updated, batch.EventsJson, batch.Layout))
+        {
+            SignalEvaluation.Request();
+        }
 
         if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
         {
-            // The batch is durable already: its answer need not wait for the chunk to be compressed.
-            _compaction ??= RegisterTimer(CompactOnSizeAsync, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            CompactionOnSize.Request();
         }
 
         return Answer(AppendBatchOutcome.Stored);
@@ -204,22 +217,10 @@ public sealed class SessionGrain(
     }
 
     /// <summary>A turn of its own, right after the batch that filled the buffer was answered.</summary>
-    private async Task CompactOnSizeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (_uncompacted.Bytes >= _options.ChunkTargetBytes)
-            {
-                await CompactAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            // Disposed only now: disposing a timer cancels the token its running callback holds.
-            _compaction?.Dispose();
-            _compaction = null;
-        }
-    }
+    private Task CompactOnSizeAsync(CancellationToken cancellationToken) =>
+        _uncompacted.Bytes >= _options.ChunkTargetBytes ? CompactAsync(cancellationToken) : Task.CompletedTask;
+
+    private Task EvaluateSignalsAsync() => _signals?.EvaluateObservedAsync() ?? Task.CompletedTask;
 
     private Task FlushIfDueAsync(CancellationToken cancellationToken) =>
         !_uncompacted.IsEmpty && clock.GetUtcNow() - _uncompacted.OldestAt >= _options.ChunkFlushInterval

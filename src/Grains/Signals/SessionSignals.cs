@@ -16,23 +16,42 @@ namespace SessionKit.Grains.Signals;
 public sealed partial class SessionSignals(string sessionId, SignalServices services)
 {
     private readonly List<Signal> _signals = [];
+    private readonly List<ObservedBatch> _observed = [];
     private SignalEvaluator? _evaluator;
     private bool _disabled;
 
     /// <summary>
-    /// Evaluates a batch the grain has just stored (<paramref name="session"/> is the session after it);
-    /// <paramref name="layout"/>: what ingest's parser saw of it, if it did.
+    /// Notes a batch the grain has just stored (<paramref name="session"/> is the session after it;
+    /// <paramref name="layout"/>: what ingest's parser saw of it, if it did) for <see cref="EvaluateObservedAsync"/>.
+    /// Returns false when signals are off, so there is nothing to evaluate.
     /// </summary>
-    public async Task ObserveAsync(SessionRecord session, byte[] eventsJson, BatchLayout? layout = null)
+    public bool Observe(SessionRecord session, byte[] eventsJson, BatchLayout? layout = null)
     {
         if (_disabled || !services.Options.Enabled)
+        {
+            return false;
+        }
+
+        _observed.Add(new ObservedBatch(session, eventsJson, layout));
+        return true;
+    }
+
+    /// <summary>
+    /// Evaluates the batches observed since the last call, in order, then stores and announces what they raised.
+    /// The grain runs it in a turn after the batches were answered: acknowledging a batch waits for its storage,
+    /// not for its signals.
+    /// </summary>
+    public async Task EvaluateObservedAsync()
+    {
+        if (_observed.Count == 0)
         {
             return;
         }
 
+        var session = _observed[^1].Session;
         try
         {
-            var raised = await EvaluateAsync(session, eventsJson, layout);
+            var raised = await EvaluateAsync();
             if (raised.Count == 0)
             {
                 return;
@@ -55,6 +74,10 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
             _evaluator = null;
             _signals.Clear();
         }
+        finally
+        {
+            _observed.Clear();
+        }
     }
 
     /// <summary>Each sink on its own: a failing one (a database hiccup reading alert rules) costs only its own work.</summary>
@@ -73,30 +96,46 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         }
     }
 
-    private async Task<List<Signal>> EvaluateAsync(SessionRecord session, byte[] eventsJson, BatchLayout? layout)
+    /// <summary>
+    /// The node's evaluations share <see cref="SignalServices.Evaluations"/>, so that when many run at once they
+    /// leave the ingest path cores to answer on.
+    /// </summary>
+    private async Task<List<Signal>> EvaluateAsync()
+    {
+        await services.Evaluations.WaitAsync();
+        try
+        {
+            return await EvaluateObservedBatchesAsync();
+        }
+        finally
+        {
+            services.Evaluations.Release();
+        }
+    }
+
+    private async Task<List<Signal>> EvaluateObservedBatchesAsync()
     {
         var raised = new List<Signal>();
-        if (_evaluator is not null)
+        var first = _observed[0];
+        if (_evaluator is null && first.Session.NextOrdinal > 1)
         {
-            _evaluator.Feed(eventsJson, raised, layout);
-            _signals.AddRange(raised);
-            return raised;
+            // Rebuilt from the stored stream, which holds every observed batch already (each was stored first).
+            _evaluator = new SignalEvaluator(services.Options, first.Session.ProjectId);
+            var all = await StoredEvaluation.EvaluateAsync(services.Sessions, sessionId, _evaluator, CancellationToken.None);
+            var stored = (await services.Signals.GetScoreAsync(sessionId, CancellationToken.None))?.SignalCount ?? 0;
+            _signals.AddRange(all);
+            return [.. all.Skip(stored)];
         }
 
-        _evaluator = new SignalEvaluator(services.Options, session.ProjectId);
-        if (session.NextOrdinal == 1)
+        // Otherwise the first observed batch is the session's first: nothing before it to replay.
+        _evaluator ??= new SignalEvaluator(services.Options, first.Session.ProjectId);
+        foreach (var batch in _observed)
         {
-            // This batch is the session's first: nothing before it to replay.
-            _evaluator.Feed(eventsJson, raised, layout);
-            _signals.AddRange(raised);
-            return raised;
+            _evaluator.Feed(batch.EventsJson, raised, batch.Layout);
         }
 
-        // The stored stream already holds this batch.
-        var all = await StoredEvaluation.EvaluateAsync(services.Sessions, sessionId, _evaluator, CancellationToken.None);
-        var stored = (await services.Signals.GetScoreAsync(sessionId, CancellationToken.None))?.SignalCount ?? 0;
-        _signals.AddRange(all);
-        return [.. all.Skip(stored)];
+        _signals.AddRange(raised);
+        return raised;
     }
 
     public static SignalRecord ToRecord(SessionRecord session, Signal signal) => new(
@@ -105,6 +144,8 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
 
     private SessionScoreRecord ToRecord(SessionRecord session, SessionScore score) => new(
         session.Id, session.ProjectId, score.Score, _signals.Count, score.Types, [.. score.Pages.Select(page => new PageScoreRecord(page.Url, page.Score))]);
+
+    private sealed record ObservedBatch(SessionRecord Session, byte[] EventsJson, BatchLayout? Layout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the frustration signals of session {SessionId} failed; they are evaluated again from storage with its next batch")]
     private static partial void LogStorageFailed(ILogger logger, Exception exception, string sessionId);

@@ -23,6 +23,16 @@ public sealed class SignalOptions
     [Range(1, 100_000)]
     public int MaxSignalsPerSession { get; set; } = 500;
 
+    /// <summary>
+    /// Sessions evaluated at the same moment on this node at most; 0: half its processors (at least one). Evaluation
+    /// runs after a batch is acknowledged, so under load it waits here rather than taking the cores ingest answers on.
+    /// </summary>
+    [Range(0, 1024)]
+    public int ConcurrentEvaluations { get; set; }
+
+    public int EffectiveConcurrentEvaluations =>
+        ConcurrentEvaluations > 0 ? ConcurrentEvaluations : Math.Max(1, Environment.ProcessorCount / 2);
+
     public SignalThresholds For(string projectId) =>
         Projects.TryGetValue(projectId, out var thresholds) ? thresholds : Defaults;
 }

@@ -18,5 +18,8 @@ public sealed class SignalServices(
 
     public ILogger Logger => logger;
 
+    /// <summary>Permits for evaluating at once (<see cref="SignalOptions.ConcurrentEvaluations"/>).</summary>
+    public SemaphoreSlim Evaluations { get; } = new(options.Value.EffectiveConcurrentEvaluations);
+
     public SessionSignals For(string sessionId) => new(sessionId, this);
 }

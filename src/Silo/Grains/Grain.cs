@@ -32,6 +32,10 @@ public abstract class Grain
     /// </summary>
     protected IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period) =>
         Context.RegisterTimer(callback, dueTime, period);
+
+    /// <summary>A turn of this grain's own for <paramref name="work"/>, run once soon after each <see cref="FollowUpTurn.Request"/>.</summary>
+    protected FollowUpTurn FollowUp(Func<CancellationToken, Task> work) =>
+        new(work, callback => RegisterTimer(callback, TimeSpan.Zero, Timeout.InfiniteTimeSpan));
 }
 
 /// <summary>What the runtime gives a grain instance; implemented by the runtime's activation.</summary>

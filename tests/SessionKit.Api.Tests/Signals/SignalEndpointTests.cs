@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SessionKit.Api.Tests.Live;
 using SessionKit.Testing;
 
 namespace SessionKit.Api.Tests.Signals;
@@ -21,7 +22,9 @@ public sealed class SignalEndpointTests
         var raging = await StartAsync(ingest, "raging", new EventStream().Load(T).Clicks(T + 1000, 3, 210).Later(T + 5000));
         var erring = await StartAsync(ingest, "erring", new EventStream().Load(T).Click(T + 1000).Error(T + 1300).Later(T + 5000));
 
-        var signals = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/sessions/{raging}/signals"))!;
+        // Signals are evaluated after ingest answered: wait for the two sessions that raise some.
+        await ScoredAsync(admin, erring);
+        var signals = await ScoredAsync(admin, raging);
         Assert.Equal(35, (int)signals["score"]!);
         Assert.Equal(EventStream.Shop, (string)signals["pages"]![0]!["url"]!);
         var rage = signals["signals"]![0]!;
@@ -66,6 +69,9 @@ public sealed class SignalEndpointTests
         Assert.Equal(HttpStatusCode.Accepted, (await ingest.PostBatchAsync(id, 0, events)).StatusCode);
         return id;
     }
+
+    private static Task<JsonObject> ScoredAsync(HttpClient admin, string session) => LiveSteps.EventuallyAsync(async () =>
+        await admin.GetFromJsonAsync<JsonObject>($"/api/v1/sessions/{session}/signals") is { } signals && (int)signals["score"]! > 0 ? signals : null);
 
     private static List<string> Ids(JsonObject? page) => [.. page!["items"]!.AsArray().Select(item => (string)item!["id"]!)];
 }

@@ -71,9 +71,37 @@ public sealed class SessionSignalsTests
         var grain = await StartedAsync(host, id);
 
         await grain.AppendAsync(Batch(0, [.. new EventStream().Load(T).Clicks(T + 1000, 3, 100).Events]));
-        Assert.DoesNotContain(await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None), s => s.Type == SignalTypes.RageClick);
         await grain.AppendAsync(Batch(1, [.. new EventStream().Click(T + 1300).Events]));
-        Assert.Contains(await host.Service<ISignalStore>().ListSignalsAsync(id, CancellationToken.None), s => s.Type == SignalTypes.RageClick);
+
+        // Signals are evaluated after the answer. Three clicks (the default threshold) raised nothing: the one
+        // rage click is the run of four.
+        var signals = host.Service<ISignalStore>();
+        await GrainHost.EventuallyAsync(
+            async () => (await signals.ListSignalsAsync(id, CancellationToken.None)).Any(s => s.Type == SignalTypes.RageClick), "a rage click is stored");
+        var rage = Assert.Single(await signals.ListSignalsAsync(id, CancellationToken.None), s => s.Type == SignalTypes.RageClick);
+        Assert.Contains("\"count\":4", rage.EvidenceJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABatchIsAnsweredWithoutWaitingForItsSignalsWhichFollowOnceAnEvaluationPermitIsFree()
+    {
+        await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Signals:ConcurrentEvaluations"] = "1" });
+        var evaluations = host.Service<SignalServices>().Evaluations;
+        var signals = host.Service<ISignalStore>();
+        var id = "deferred-" + Guid.NewGuid().ToString("N");
+        var grain = await StartedAsync(host, id);
+        // The node's only permit is taken: no session can be evaluated until it is given back.
+        await evaluations.WaitAsync();
+
+        var outcome = await grain.AppendAsync(Batch(0, [.. new EventStream().Load(T).Clicks(T + 1000, 5, 100).Events]));
+        await Task.Delay(100);
+        var whileHeld = await signals.ListSignalsAsync(id, CancellationToken.None);
+        evaluations.Release();
+
+        Assert.Equal(AppendBatchOutcome.Stored, outcome.Outcome);
+        Assert.Empty(whileHeld);
+        await GrainHost.EventuallyAsync(
+            async () => (await signals.ListSignalsAsync(id, CancellationToken.None)).Any(s => s.Type == SignalTypes.RageClick), "the rage click is stored");
     }
 
     [Fact]

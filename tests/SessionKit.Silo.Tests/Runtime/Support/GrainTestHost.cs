@@ -59,6 +59,7 @@ internal sealed class GrainTestHost : IAsyncDisposable
             .AddGrain<ICounterGrain, CounterGrain>()
             .AddGrain<IRecorderGrain, RecorderGrain>()
             .AddGrain<ITickingGrain, TickingGrain>()
+            .AddGrain<IFollowUpGrain, FollowUpGrain>()
             .AddGrain<IRelayGrain, RelayGrain>()
             .AddSingleton<GrainProbe>()
             .AddSingleton<InMemoryCounterStore>()

@@ -1,0 +1,35 @@
+using SessionKit.Silo.Tests.Runtime.Support;
+using SessionKit.Silo.Tests.Runtime.TestGrains;
+
+namespace SessionKit.Silo.Tests.Runtime;
+
+public sealed class GrainFollowUpTurnTests
+{
+    [Fact]
+    public async Task AFollowUpRunsOnceAfterTheTurnThatAskedForItAndCanBeAskedForAgain()
+    {
+        await using var host = await GrainTestHost.StartAsync();
+        var grain = host.Grains.Get<IFollowUpGrain>(GrainTestHost.NewKey());
+
+        await grain.AskTwiceAsync();
+        await LogHoldsAsync(grain, 2);
+        await grain.AskTwiceAsync();
+        await LogHoldsAsync(grain, 4);
+        // Time for a second run of either follow-up, were there one.
+        await Task.Delay(100);
+
+        Assert.Equal(
+            ["message 1 ends", "follow-up after message 1", "message 2 ends", "follow-up after message 2"],
+            await grain.GetLogAsync());
+    }
+
+    private static async Task LogHoldsAsync(IFollowUpGrain grain, int entries)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await grain.GetLogAsync()).Count < entries)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {entries} log entries.");
+            await Task.Delay(10);
+        }
+    }
+}
