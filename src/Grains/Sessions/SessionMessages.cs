@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SessionKit.Grains.Live;
 using SessionKit.Silo.Storage;
 
@@ -29,8 +30,10 @@ public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionReco
 /// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one), and where
 /// its large strings and full snapshots are (<paramref name="Layout"/>; null when not known), so the grain
 /// finds them without reading the batch again. <paramref name="Received"/>: the request body as the client
-/// sent it, gzipped (null when it came uncompressed), which storage keeps instead of the events.
+/// sent it, gzipped (null when it came uncompressed), which storage keeps instead of the events, and which
+/// alone carries the events between nodes (<see cref="AppendBatchJsonConverter"/>).
 /// </summary>
+[JsonConverter(typeof(AppendBatchJsonConverter))]
 public sealed record AppendBatch(
     string ProjectId,
     long Seq,

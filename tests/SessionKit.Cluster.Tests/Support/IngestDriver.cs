@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using SessionKit.Testing;
 
 namespace SessionKit.Cluster.Tests.Support;
 
@@ -111,8 +112,9 @@ internal sealed class IngestDriver(ClusterUnderTest cluster, int sessions, TimeS
     private Task<HttpResponseMessage> StartAsync(int node, string key, string sessionId) =>
         cluster.IngestClient(node, key).PostAsJsonAsync("/api/v1/sessions/", new { id = sessionId, url = "https://shop.example.com/" });
 
+    // Plain and gzip alternately, as the SDK sends both: a gzipped batch crosses the broker as its body alone.
     private Task<HttpResponseMessage> PostAsync(int node, string key, string sessionId, long seq, JsonArray events) =>
-        cluster.IngestClient(node, key).PostAsJsonAsync($"/api/v1/sessions/{sessionId}/events", new JsonObject { ["seq"] = seq, ["events"] = events.DeepClone() });
+        cluster.IngestClient(node, key).PostBatchAsync(sessionId, seq, events, gzip: seq % 2 == 1);
 
     /// <summary>Two mouse moves whose content names the session and seq, so a misplaced or repeated batch shows.</summary>
     private static JsonArray Events(string sessionId, long seq)

@@ -29,7 +29,7 @@ public sealed class GrainMessageCodecTests
     {
         { nameof(ISessionGrain.StartAsync), [new StartSession("p1", "v", "t", "https://a.example/", null, "ua", 800, 600, DateTimeOffset.UnixEpoch.AddDays(20000))],
             new StartSessionResult(StartSessionOutcome.Created, Session()) },
-        { nameof(ISessionGrain.AppendAsync), [new AppendBatch("p1", 7, 2, Encoding.UTF8.GetBytes("{\"type\":2},{\"type\":3}"), ["https://a.example/"], 1, 9, 0, new BatchLayout([new TokenRange(3, 5000)], [new TokenRange(0, 10)]), [1, 2, 3])],
+        { nameof(ISessionGrain.AppendAsync), [new AppendBatch("p1", 7, 2, Encoding.UTF8.GetBytes("{\"type\":2},{\"type\":3}"), ["https://a.example/"], 1, 9, 0, new BatchLayout([new TokenRange(3, 5000)], [new TokenRange(0, 10)]))],
             new AppendBatchResult(AppendBatchOutcome.Stored, new LiveDirective(2, 100), TakeFullSnapshot: true) },
         { nameof(ISessionGrain.EndIfInactiveAsync), [DateTimeOffset.UnixEpoch.AddMinutes(5)], null },
         { nameof(ISessionGrain.WatchAsync), [new ViewerLease("node-a", 2, true)],
