@@ -24,8 +24,6 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     if (session === store.current()) store.saveState();
   };
   const warnOnce = createWarnOnce();
-
-
   const tabStore = createStore(() => (options.storage ? sessionStorage : null));
   const visitorStore = options.storage ? createStore(() => localStorage) : null;
   const store = openSessionStore({ ...options, tabStore, visitorStore, now: Date.now(), random: Math.random });
@@ -165,29 +163,31 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     uploader.resume();
     live.resume();
   };
-  const onVisibility = () => (document.visibilityState === 'hidden' ? onHide() : onShow());
-  const onPageHide = () => {
+  // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
+  const listening = new AbortController();
+  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
+  // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
+  // pagehide marker is what tells a reload from a duplicated tab.
+  const on = { signal: listening.signal };
+  document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? onHide() : onShow()), on);
+  addEventListener('pagehide', () => {
     shutTabs();
     onHide();
     store.markHidden();
-  };
-  const onPageShow = (event: PageTransitionEvent) => {
+  }, on);
+  addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     store.markShown();
     onShow();
     openTabs();
-  };
-  const onOnline = () => uploader.retryNow();
+  }, on);
+  addEventListener('online', () => uploader.retryNow(), on);
   // A logout in another tab of this device (reset) rewrote the visitor id: this tab's visitor logged out too.
-  const onStorage = (event: StorageEvent) => {
+  addEventListener('storage', (event) => {
     if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
-  };
-  // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
-  const listening = new AbortController();
-  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
+  }, on);
 
   const custom = (tag: string, payload: unknown) => addCustom(recording, tag, payload);
-
   let closeTabs: (() => void) | undefined;
   const openTabs = () => {
     if (options.announceTabs && recording) closeTabs ??= watchTabs(store.tabId, (kind) => custom('sessionkit/tab', { kind }), visitorStore);
@@ -220,14 +220,6 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     listening.abort();
   }
 
-  // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
-  // pagehide marker is what tells a reload from a duplicated tab.
-  const on = { signal: listening.signal };
-  document.addEventListener('visibilitychange', onVisibility, on);
-  addEventListener('pagehide', onPageHide, on);
-  addEventListener('pageshow', onPageShow, on);
-  addEventListener('online', onOnline, on);
-  addEventListener('storage', onStorage, on);
   if (store.current().sampled) {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);
