@@ -80,8 +80,9 @@ export type LiveLoader = (options: SessionKitOptions) => Promise<{ createLive(ct
 export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
   const { options } = ctx;
   let mode: LiveMode | undefined;
-  // Calls made while the module loads; undefined while it is neither loading nor loaded.
-  let queue: ((mode: LiveMode) => void)[] | undefined;
+  // Settles once the module is loaded (or failed to load); undefined while it is neither loading nor loaded.
+  // Calls made meanwhile wait on it, so they run in order right after it loads.
+  let loading: Promise<void> | undefined;
   let heartbeat: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -96,21 +97,16 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
   /** Runs call on the module, loading it first when asked to (and not yet loaded or loading). */
   function forward(call: (mode: LiveMode) => void, needed?: boolean): void {
     if (mode) call(mode);
-    else if (queue) queue.push(call);
+    else if (loading) void loading.then(() => mode && call(mode));
     else if (needed && !stopped) {
-      queue = [call];
-      load(options).then(
+      loading = load(options).then(
         (module) => {
-          const calls = queue ?? [];
-          queue = undefined;
           // After stop() nothing live may start: what was queued is dropped.
-          if (stopped) return;
-          mode = module.createLive(ctx);
-          for (const queued of calls) queued(mode);
+          if (!stopped) call((mode = module.createLive(ctx)));
         },
         () => {
           // Blocked or offline: recording goes on, and the next answer that asks tries again.
-          queue = undefined;
+          loading = undefined;
           console.warn('[SessionKit] could not load live mode');
         },
       );

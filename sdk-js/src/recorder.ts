@@ -56,3 +56,12 @@ export function startRecording(options: SessionKitOptions, emit: (event: Recorde
     return null;
   }
 }
+
+// Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
+export function addCustom(recording: Recording | null, tag: string, payload: unknown): void {
+  try {
+    recording?.addCustom(tag, payload);
+  } catch {
+    // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
+  }
+}

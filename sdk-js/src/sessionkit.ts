@@ -1,39 +1,18 @@
-import { identifyPayload, type Traits } from './identity';
+import { isInteraction } from './activity';
+import { inert, type SessionKit } from './api';
+import { identifyPayload } from './identity';
 import { captureErrors, ERROR_EVENT_TAG } from './errors';
 import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
-import { startRecording, type RecordedEvent, type Recording } from './recorder';
+import { addCustom, startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, storageKeys, type SessionState } from './session-store';
 import { createStore } from './storage';
 import { watchTabs } from './tabs';
 import { createFetchTransport } from './transport';
 import { createUploader } from './uploader';
+import { createWarnOnce } from './warn-once';
 
-export interface SessionKit {
-  /** The id of the session being recorded, or null when this one is not sampled or stopped. */
-  getSessionId(): string | null;
-  /** Sends what is buffered now. Resolves once the queue is empty or waiting for a retry. */
-  flush(): Promise<void>;
-  /** Stops recording and sends what is left. */
-  stop(): Promise<void>;
-  /** Ties this device's visitor to a person, in the recording's order (so it survives offline queueing). */
-  identify(userId: string, traits?: Traits): void;
-  /** On logout: a new anonymous visitor on this device, recorded in a new session. */
-  reset(): void;
-}
-
-// rrweb's IncrementalSource values a person causes (mouse, scroll, input, touch, drag);
-// DOM mutations alone (a ticking clock) must not keep a session alive forever.
-const INTERACTION_SOURCES: readonly unknown[] = [1, 2, 3, 5, 6, 12];
-const INCREMENTAL_SNAPSHOT = 3;
-
-const isInteraction = (event: RecordedEvent) =>
-  event.type === INCREMENTAL_SNAPSHOT && INTERACTION_SOURCES.includes((event.data as { source?: unknown } | undefined)?.source);
-
-const resolved = () => Promise.resolve();
-const nothing = () => undefined;
-/** What a page without a recording gets (server-side rendering; the script-tag global before init). */
-export const inert: SessionKit = { getSessionId: () => null, flush: resolved, stop: resolved, identify: nothing, reset: nothing };
+export { inert, type SessionKit } from './api';
 
 /** loadLive: how this build fetches live mode (index.ts and global.ts pass theirs). */
 export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): SessionKit {
@@ -44,13 +23,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   const saveIfCurrent = (session: SessionState) => {
     if (session === store.current()) store.saveState();
   };
-  const warned = new Set<string>();
-  const warnOnce = (key: string, message: string) => {
-    if (warned.has(key)) return;
-    warned.add(key);
-    console.warn(message);
-  };
-
+  const warnOnce = createWarnOnce();
   const tabStore = createStore(() => (options.storage ? sessionStorage : null));
   const visitorStore = options.storage ? createStore(() => localStorage) : null;
   const store = openSessionStore({ ...options, tabStore, visitorStore, now: Date.now(), random: Math.random });
@@ -190,36 +163,31 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     uploader.resume();
     live.resume();
   };
-  const onVisibility = () => (document.visibilityState === 'hidden' ? onHide() : onShow());
-  const onPageHide = () => {
+  // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
+  const listening = new AbortController();
+  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
+  // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
+  // pagehide marker is what tells a reload from a duplicated tab.
+  const on = { signal: listening.signal };
+  document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? onHide() : onShow()), on);
+  addEventListener('pagehide', () => {
     shutTabs();
     onHide();
     store.markHidden();
-  };
-  const onPageShow = (event: PageTransitionEvent) => {
+  }, on);
+  addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
     store.markShown();
     onShow();
     openTabs();
-  };
-  const onOnline = () => uploader.retryNow();
+  }, on);
+  addEventListener('online', () => uploader.retryNow(), on);
   // A logout in another tab of this device (reset) rewrote the visitor id: this tab's visitor logged out too.
-  const onStorage = (event: StorageEvent) => {
+  addEventListener('storage', (event) => {
     if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
-  };
-  // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
-  const listening = new AbortController();
-  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
+  }, on);
 
-  // Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
-  function custom(tag: string, payload: unknown): void {
-    try {
-      recording?.addCustom(tag, payload);
-    } catch {
-      // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
-    }
-  }
-
+  const custom = (tag: string, payload: unknown) => addCustom(recording, tag, payload);
   let closeTabs: (() => void) | undefined;
   const openTabs = () => {
     if (options.announceTabs && recording) closeTabs ??= watchTabs(store.tabId, (kind) => custom('sessionkit/tab', { kind }), visitorStore);
@@ -252,14 +220,6 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     listening.abort();
   }
 
-  // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
-  // pagehide marker is what tells a reload from a duplicated tab.
-  const on = { signal: listening.signal };
-  document.addEventListener('visibilitychange', onVisibility, on);
-  addEventListener('pagehide', onPageHide, on);
-  addEventListener('pageshow', onPageShow, on);
-  addEventListener('online', onOnline, on);
-  addEventListener('storage', onStorage, on);
   if (store.current().sampled) {
     uploader.announce(store.current());
     recording = startRecording(options, onEvent);
