@@ -80,9 +80,8 @@ export type LiveLoader = (options: SessionKitOptions) => Promise<{ createLive(ct
 export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
   const { options } = ctx;
   let mode: LiveMode | undefined;
-  // Settles once the module is loaded (or failed to load); undefined while it is neither loading nor loaded.
-  // Calls made meanwhile wait on it, so they run in order right after it loads.
-  let loading: Promise<void> | undefined;
+  // Calls made while the module loads; undefined while it is neither loading nor loaded.
+  let queue: ((mode: LiveMode) => void)[] | undefined;
   let heartbeat: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
@@ -97,16 +96,21 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
   /** Runs call on the module, loading it first when asked to (and not yet loaded or loading). */
   function forward(call: (mode: LiveMode) => void, needed?: boolean): void {
     if (mode) call(mode);
-    else if (loading) void loading.then(() => mode && call(mode));
+    else if (queue) queue.push(call);
     else if (needed && !stopped) {
-      loading = load(options).then(
+      queue = [call];
+      load(options).then(
         (module) => {
+          const calls = queue ?? [];
+          queue = undefined;
           // After stop() nothing live may start: what was queued is dropped.
-          if (!stopped) call((mode = module.createLive(ctx)));
+          if (stopped) return;
+          mode = module.createLive(ctx);
+          for (const queued of calls) queued(mode);
         },
         () => {
           // Blocked or offline: recording goes on, and the next answer that asks tries again.
-          loading = undefined;
+          queue = undefined;
           console.warn('[SessionKit] could not load live mode');
         },
       );
