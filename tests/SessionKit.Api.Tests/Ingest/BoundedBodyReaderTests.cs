@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SessionKit.Api.Ingest;
+using SessionKit.Testing;
 
 namespace SessionKit.Api.Tests.Ingest;
 
@@ -91,13 +91,7 @@ public sealed class BoundedBodyReaderTests
     /// <summary>gzip of <paramref name="data"/>; <paramref name="trailer"/> overwrites the size it records.</summary>
     private static byte[] Gzip(byte[] data, uint? trailer)
     {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(data);
-        }
-
-        var bytes = output.ToArray();
+        var bytes = IngestClientExtensions.Gzip(data);
         if (trailer is { } size)
         {
             BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4), size);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,8 +62,8 @@ public sealed class AppendBatchCallTests
 
         Assert.Throws<GrainMessageFormatException>(() => Decoded(Encode(sent with { Received = sent.Received![..(sent.Received!.Length / 2)] })));
         Assert.Throws<GrainMessageFormatException>(() => Decoded(Encode(sent with { Received = [1, 2, 3] })));
-        Assert.Throws<GrainMessageFormatException>(() => Decoded(Encode(sent with { Received = Gzip("{\"seq\":7}"u8.ToArray()) })));
-        Assert.Throws<GrainMessageFormatException>(() => Decoded(Encode(sent with { Received = Gzip("not json"u8.ToArray()) })));
+        Assert.Throws<GrainMessageFormatException>(() => Decoded(Encode(sent with { Received = IngestClientExtensions.Gzip("{\"seq\":7}"u8.ToArray()) })));
+        Assert.Throws<GrainMessageFormatException>(() => Decoded(Encode(sent with { Received = IngestClientExtensions.Gzip("not json"u8.ToArray()) })));
     }
 
     /// <summary>A recording's events as a client could send them, with whitespace around the events ingest slices out.</summary>
@@ -75,18 +74,7 @@ public sealed class AppendBatchCallTests
     }
 
     private static AppendBatch Parse(byte[] body, bool gzip) =>
-        BatchParser.Parse(body, "p1", gzip ? Gzip(body) : null).Batch ?? throw new InvalidOperationException("The body did not parse.");
-
-    private static byte[] Gzip(byte[] body)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(body);
-        }
-
-        return output.ToArray();
-    }
+        BatchParser.Parse(body, "p1", gzip ? IngestClientExtensions.Gzip(body) : null).Batch ?? throw new InvalidOperationException("The body did not parse.");
 
     private byte[] Encode(AppendBatch batch) =>
         Codec.EncodeCall(new GrainMessage(new GrainId(typeof(ISessionGrain), "session-1"), Append, [batch]));

@@ -1,5 +1,6 @@
 using System.Text;
 using SessionKit.Silo.Storage;
+using SessionKit.Testing;
 
 namespace SessionKit.Silo.Tests.Storage;
 
@@ -28,16 +29,7 @@ internal static class TestData
     public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 
     /// <summary>The text gzipped, as a client sends a body with Content-Encoding: gzip.</summary>
-    public static byte[] Gzip(string text)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
-        {
-            gzip.Write(Json(text));
-        }
-
-        return output.ToArray();
-    }
+    public static byte[] Gzip(string text) => IngestClientExtensions.Gzip(Json(text));
 
     /// <summary>
     /// The session as its grain writes it with batch <paramref name="ordinal"/>: the next ordinal moved past it
