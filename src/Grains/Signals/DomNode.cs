@@ -5,6 +5,7 @@ namespace SessionKit.Grains.Signals;
 /// <summary>
 /// What the evaluator remembers of one recorded DOM node: enough to name it and to find the link, button or
 /// form around it. Text is kept short and only as recorded, so it is masked exactly like the recording.
+/// The node map stores it packed (<see cref="NodeTable"/>) and hands out copies.
 /// </summary>
 internal sealed class DomNode
 {

@@ -13,14 +13,15 @@ internal sealed class NodeMap(int maxNodes)
     private const int ElementNode = 2;
     private const int TextNode = 3;
 
-    private readonly Dictionary<int, DomNode> _nodes = [];
+    private readonly NodeTable _nodes = new();
     private bool _swept;
 
     public int Count => _nodes.Count;
 
-    public DomNode? Get(int id) => _nodes.GetValueOrDefault(id);
+    /// <summary>A copy of the node: changing it changes nothing here.</summary>
+    public DomNode? Get(int id) => _nodes.Get(id);
 
-    public IEnumerable<KeyValuePair<int, DomNode>> Entries => _nodes;
+    public IEnumerable<KeyValuePair<int, DomNode>> Entries => _nodes.Entries;
 
     /// <summary>A full snapshot replaces the page: rrweb numbers the nodes afresh.</summary>
     public void Reset(JsonElement root) => Reset(SnapshotReader.ReadNode(root));
@@ -68,13 +69,11 @@ internal sealed class NodeMap(int maxNodes)
         {
             foreach (var change in texts.EnumerateArray())
             {
-                if (Json.Int(change, "id") is { } id && _nodes.TryGetValue(id, out var node))
+                if (Json.Int(change, "id") is { } id && _nodes.TryGetParent(id, out var parentId, out _))
                 {
-                    node.Text = Json.Text(change, "value"u8);
-                    if (_nodes.TryGetValue(node.ParentId, out var parent))
-                    {
-                        parent.Text = node.Text;
-                    }
+                    var text = Json.Text(change, "value"u8);
+                    _nodes.SetText(id, text);
+                    _nodes.SetText(parentId, text);
                 }
             }
         }
@@ -83,18 +82,21 @@ internal sealed class NodeMap(int maxNodes)
         {
             foreach (var change in attributes.EnumerateArray())
             {
-                if (Json.Int(change, "id") is { } id && _nodes.TryGetValue(id, out var node)
-                    && change.TryGetProperty("attributes", out var values) && values.ValueKind == JsonValueKind.Object)
+                // Most attribute changes are styles and classes of animations: a node is read and written back only
+                // for an attribute it keeps.
+                if (Json.Int(change, "id") is { } id && change.TryGetProperty("attributes", out var values)
+                    && values.ValueKind == JsonValueKind.Object && values.EnumerateObject().Any(value => DomNode.ReadName(value) is not null)
+                    && _nodes.Get(id) is { } node)
                 {
                     foreach (var value in values.EnumerateObject())
                     {
-                        if (DomNode.ReadName(value) is not { } name)
+                        if (DomNode.ReadName(value) is { } name)
                         {
-                            continue;
+                            node.SetAttribute(name, value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : null);
                         }
-
-                        node.SetAttribute(name, value.Value.ValueKind == JsonValueKind.String ? value.Value.GetString() : null);
                     }
+
+                    _nodes.Set(id, node);
                 }
             }
         }
@@ -103,7 +105,7 @@ internal sealed class NodeMap(int maxNodes)
     /// <summary>The node itself or its nearest ancestor (up to <paramref name="levels"/> up) that satisfies <paramref name="match"/>.</summary>
     public (int Id, DomNode Node)? Closest(int id, int levels, Func<DomNode, bool> match)
     {
-        for (var i = 0; i <= levels && _nodes.TryGetValue(id, out var node); i++)
+        for (var i = 0; i <= levels && _nodes.Get(id) is { } node; i++)
         {
             if (match(node))
             {
@@ -125,11 +127,10 @@ internal sealed class NodeMap(int maxNodes)
         }
 
         var node = new DomNode { ParentId = parentId, Tag = TagOf(serialized.Type, serialized.TagName) };
-        _nodes[id] = node;
-
         if (serialized.Type == TextNode)
         {
             node.Text = serialized.Text;
+            _nodes.Set(id, node);
             return node.Text;
         }
 
@@ -147,17 +148,21 @@ internal sealed class NodeMap(int maxNodes)
             }
         }
 
+        // Stored before its children, so that they count after it against the bound; its text is theirs.
+        _nodes.Set(id, node);
         var readsText = ReadsText(node);
+        string? first = null;
         foreach (var child in serialized.Children ?? [])
         {
             var text = child is null ? null : Add(child, id);
-            if (readsText && node.Text is null && text is not null)
+            if (readsText && first is null && text is not null)
             {
-                node.Text = text;
+                first = text;
+                _nodes.SetText(id, first);
             }
         }
 
-        return readsText ? node.Text : null;
+        return readsText ? first : null;
     }
 
     private static string TagOf(int? type, string? tagName) => type switch
@@ -174,10 +179,10 @@ internal sealed class NodeMap(int maxNodes)
     /// <summary>Text added under an element that had none labels it and its nearest unlabelled ancestors.</summary>
     private void FillAncestors(int id, string? text)
     {
-        for (var i = 0; text is not null && i < 4 && _nodes.TryGetValue(id, out var node) && node.Text is null; i++)
+        for (var i = 0; text is not null && i < 4 && _nodes.TryGetParent(id, out var parentId, out var hasText) && !hasText; i++)
         {
-            node.Text = text;
-            id = node.ParentId;
+            _nodes.SetText(id, text);
+            id = parentId;
         }
     }
 
@@ -195,7 +200,7 @@ internal sealed class NodeMap(int maxNodes)
 
         // Once per snapshot: nodes whose parent was removed are gone from the page too.
         _swept = true;
-        var detached = _nodes.Where(pair => pair.Value.ParentId != -1 && !IsAttached(pair.Key)).Select(pair => pair.Key).ToList();
+        var detached = _nodes.Ids.Where(id => !IsAttached(id)).ToList();
         foreach (var id in detached)
         {
             _nodes.Remove(id);
@@ -207,14 +212,14 @@ internal sealed class NodeMap(int maxNodes)
 
     private bool IsAttached(int id)
     {
-        for (var depth = 0; depth < 1024 && _nodes.TryGetValue(id, out var node); depth++)
+        for (var depth = 0; depth < 1024 && _nodes.TryGetParent(id, out var parentId, out _); depth++)
         {
-            if (node.ParentId == -1)
+            if (parentId == -1)
             {
                 return true;
             }
 
-            id = node.ParentId;
+            id = parentId;
         }
 
         return false;

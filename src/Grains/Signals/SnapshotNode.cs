@@ -25,5 +25,5 @@ internal sealed class SnapshotNode
     public string? TypeAttribute { get; set; }
 
     /// <summary>Children in order (null: a child that is not an object); null without a childNodes array.</summary>
-    public List<SnapshotNode?>? Children { get; set; }
+    public SnapshotNode?[]? Children { get; set; }
 }
