@@ -96,20 +96,22 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         }
     }
 
-    /// <summary>
-    /// The node's evaluations share <see cref="SignalServices.Evaluations"/>, so that when many run at once they
-    /// leave the ingest path cores to answer on.
-    /// </summary>
+    /// <summary>Within the node's limit on evaluations at once, if it has one (<see cref="SignalServices.Evaluations"/>).</summary>
     private async Task<List<Signal>> EvaluateAsync()
     {
-        await services.Evaluations.WaitAsync();
+        if (services.Evaluations is not { } permits)
+        {
+            return await EvaluateObservedBatchesAsync();
+        }
+
+        await permits.WaitAsync();
         try
         {
             return await EvaluateObservedBatchesAsync();
         }
         finally
         {
-            services.Evaluations.Release();
+            permits.Release();
         }
     }
 

@@ -24,14 +24,13 @@ public sealed class SignalOptions
     public int MaxSignalsPerSession { get; set; } = 500;
 
     /// <summary>
-    /// Sessions evaluated at the same moment on this node at most; 0: half its processors (at least one). Evaluation
-    /// runs after a batch is acknowledged, so under load it waits here rather than taking the cores ingest answers on.
+    /// Sessions evaluated at the same moment on this node at most; 0 (the default): no limit, evaluations share the
+    /// thread pool with everything else. A limit caps the cores evaluation takes, but a session whose evaluation
+    /// waits for a permit holds its next batch behind it, so its answers wait for other sessions' evaluations: at
+    /// 1,000 sessions on 2 cores one permit made the slowest acknowledgements (p99) 1.1 s, no limit 23-40 ms.
     /// </summary>
     [Range(0, 1024)]
     public int ConcurrentEvaluations { get; set; }
-
-    public int EffectiveConcurrentEvaluations =>
-        ConcurrentEvaluations > 0 ? ConcurrentEvaluations : Math.Max(1, Environment.ProcessorCount / 2);
 
     public SignalThresholds For(string projectId) =>
         Projects.TryGetValue(projectId, out var thresholds) ? thresholds : Defaults;

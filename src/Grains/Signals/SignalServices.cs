@@ -18,8 +18,8 @@ public sealed class SignalServices(
 
     public ILogger Logger => logger;
 
-    /// <summary>Permits for evaluating at once (<see cref="SignalOptions.ConcurrentEvaluations"/>).</summary>
-    public SemaphoreSlim Evaluations { get; } = new(options.Value.EffectiveConcurrentEvaluations);
+    /// <summary>Permits for evaluating at once (<see cref="SignalOptions.ConcurrentEvaluations"/>); null: no limit.</summary>
+    public SemaphoreSlim? Evaluations { get; } = options.Value.ConcurrentEvaluations > 0 ? new(options.Value.ConcurrentEvaluations) : null;
 
     public SessionSignals For(string sessionId) => new(sessionId, this);
 }

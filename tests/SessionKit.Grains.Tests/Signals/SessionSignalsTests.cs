@@ -86,7 +86,7 @@ public sealed class SessionSignalsTests
     public async Task ABatchIsAnsweredWithoutWaitingForItsSignalsWhichFollowOnceAnEvaluationPermitIsFree()
     {
         await using var host = await GrainHost.StartAsync(new Dictionary<string, string?> { ["SessionKit:Signals:ConcurrentEvaluations"] = "1" });
-        var evaluations = host.Service<SignalServices>().Evaluations;
+        var evaluations = host.Service<SignalServices>().Evaluations!;
         var signals = host.Service<ISignalStore>();
         var id = "deferred-" + Guid.NewGuid().ToString("N");
         var grain = await StartedAsync(host, id);
@@ -102,6 +102,15 @@ public sealed class SessionSignalsTests
         Assert.Empty(whileHeld);
         await GrainHost.EventuallyAsync(
             async () => (await signals.ListSignalsAsync(id, CancellationToken.None)).Any(s => s.Type == SignalTypes.RageClick), "the rage click is stored");
+    }
+
+    [Fact]
+    public async Task EvaluationsAreNotLimitedUnlessANodeAsksForIt()
+    {
+        // A permit a session waits for holds its next batch behind other sessions' evaluations.
+        await using var host = await GrainHost.StartAsync();
+
+        Assert.Null(host.Service<SignalServices>().Evaluations);
     }
 
     [Fact]
