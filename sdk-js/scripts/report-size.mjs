@@ -53,7 +53,7 @@ const mangled = config.build.terserOptions.mangle.properties.regex;
 const names = (text) => new Set(text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '').match(/[A-Za-z_$][\w$]*/g));
 for (const [what, files] of [
   ['the public types', ['dist/index.d.ts', 'dist/sessionkit.d.ts', 'dist/options.d.ts', 'dist/transport.d.ts']],
-  ["live mode's code", ['src/live.ts', 'src/live-ui.ts']],
+  ["live mode's code", ['src/live.ts', 'src/live-answer.ts', 'src/live-ui.ts']],
   ["rrweb's recorder", [fileURLToPath(import.meta.resolve('@rrweb/record'))]],
 ]) {
   const used = [...new Set(files.flatMap((file) => [...names(readFileSync(file, 'utf8'))]))].filter((name) => mangled.test(name));

@@ -2,6 +2,7 @@
 // imports it, the script-tag build loads it as sessionkit-live.js): fast flushing, the snapshot
 // request, the live state kept across page loads, the consent request, and the badge and dialog.
 import type { LiveContext, LiveMode } from './live-facade';
+import { parseAnswer } from './live-answer';
 import { showConsent, showIndicator } from './live-ui';
 import { backoffDelay } from './retry';
 import { storageKeys } from './session-store';
@@ -75,8 +76,9 @@ export function createLive(ctx: LiveContext): LiveMode {
 
   return {
     flushIntervalMs: () => interval,
-    answer(answer) {
+    answer(text) {
       if (stopped) return;
+      const answer = parseAnswer(text);
       const now = Date.now();
       // Every live answer renews it, so that the next page of this tab knows how fresh it is.
       if (answer.live) tabStore.set(storageKeys.live, `${ctx.sessionId()}:${answer.live}:${now}`);

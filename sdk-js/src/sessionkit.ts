@@ -2,7 +2,7 @@ import { isInteraction } from './activity';
 import { inert, type SessionKit } from './api';
 import { identifyPayload } from './identity';
 import { captureErrors, ERROR_EVENT_TAG } from './errors';
-import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
+import { createLiveFacade, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
 import { addCustom, startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, storageKeys, type SessionState } from './session-store';
@@ -50,7 +50,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     },
     answered: (session, text) => {
       // Answers for a session rotated away, or after recording stopped, concern nobody watching.
-      if (session === store.current() && recording) live.answer(parseAnswer(text));
+      if (session === store.current() && recording) live.answer(text);
     },
     warnOnce,
   });
