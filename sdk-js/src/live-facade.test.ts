@@ -3,7 +3,7 @@ import { createLive } from './live';
 import type { IngestAnswer } from './live-answer';
 import { createLiveFacade, type LiveContext, type LiveLoader } from './live-facade';
 import { resolveOptions } from './options';
-import type { Outcome } from './retry';
+import { OK, type Outcome } from './retry';
 import { memoryStore } from './storage';
 import { createSessionKit } from './sessionkit';
 import { answer, createFakeTransport, liveAnswer, plain, settle } from './test-support/fake-transport';
@@ -25,7 +25,7 @@ function facade(options = {}) {
   const tabStore = memoryStore();
   const beat = vi.fn(() => true);
   const snapshot = vi.fn();
-  const deliver = vi.fn(() => Promise.resolve<Outcome>({ kind: 'ok' }));
+  const deliver = vi.fn(() => Promise.resolve<Outcome>({ kind: OK }));
   const ctx: LiveContext = {
     options: resolveOptions({ endpoint: 'https://sk.test', projectKey: 'pk', ...options }),
     tabStore,

@@ -4,7 +4,7 @@
 import type { LiveContext, LiveMode } from './live-facade';
 import { parseAnswer } from './live-answer';
 import { showConsent, showIndicator } from './live-ui';
-import { backoffDelay } from './retry';
+import { backoffDelay, RETRY } from './retry';
 import { storageKeys } from './session-store';
 
 const SNAPSHOT_GAP_MS = 2_000;
@@ -47,7 +47,7 @@ export function createLive(ctx: LiveContext): LiveMode {
   async function send(id: string, granted: boolean): Promise<void> {
     for (let tries = 0; !stopped; tries++) {
       const outcome = await ctx.deliver(`/api/v1/sessions/${encodeURIComponent(id)}/live-consent`, JSON.stringify({ granted }));
-      if (outcome.kind !== 'retry') return;
+      if (outcome.kind !== RETRY) return;
       const delay = outcome.delayMs ?? backoffDelay(tries, options.retryBaseDelayMs, options.retryMaxDelayMs, Math.random);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

@@ -1,6 +1,6 @@
 import { gzip } from './gzip';
 import type { SessionKitOptions } from './options';
-import { backoffDelay, classify, type Outcome } from './retry';
+import { backoffDelay, classify, CONFLICT, DROP, FATAL, OK, RETRY, UNKNOWN_SESSION, type Outcome } from './retry';
 import type { SessionState } from './session-store';
 import { randomHex } from './storage';
 import type { Transport } from './transport';
@@ -72,7 +72,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     queued -= batch.body.length;
   };
 
-  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { reply?: string }> {
+  async function post(url: string, body: string, start: boolean, batch?: Batch): Promise<Outcome & { reply?: string }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
     let payload: string | Uint8Array = body;
     if (batch && ctx.gzip) {
@@ -85,9 +85,9 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }
     try {
       const response = await ctx.transport.send({ url, body: payload, headers, keepalive: false });
-      return { ...classify(response.status, response.retryAfter, target, Date.now()), reply: response.body };
+      return { ...classify(response.status, response.retryAfter, start, Date.now()), reply: response.body };
     } catch {
-      return { kind: 'retry', delayMs: null };
+      return { kind: RETRY, delayMs: null };
     }
   }
 
@@ -117,10 +117,10 @@ export function createUploader(ctx: UploaderContext): Uploader {
         // (Read before sending: an unload beacon's answer may mark it created meanwhile.)
         const events = session.created ? batch : undefined;
         const outcome = events
-          ? await post(eventsUrl(session), events.body, 'events', events)
-          : await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
+          ? await post(eventsUrl(session), events.body, false, events)
+          : await post(createUrl, JSON.stringify(ctx.describe(session)), true);
         switch (outcome.kind) {
-          case 'ok':
+          case OK:
             attempt = 0;
             if (!events) created(session);
             else {
@@ -128,23 +128,23 @@ export function createUploader(ctx: UploaderContext): Uploader {
               ctx.answered(session, outcome.reply);
             }
             break;
-          case 'retry':
+          case RETRY:
             scheduleRetry(outcome.delayMs);
             return;
-          case 'fatal':
+          case FATAL:
             ctx.refused(outcome.status);
             return;
-          case 'conflict':
+          case CONFLICT:
             // Another project owns this id; nothing was sent under it yet, so take a new one.
             session.id = randomHex();
             ctx.sessionChanged(session);
             break;
           // The two below come only for a batch.
-          case 'drop':
+          case DROP:
             ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] a batch was refused with ${outcome.status} and dropped`);
             remove(events);
             break;
-          case 'unknown-session':
+          case UNKNOWN_SESSION:
             // The server lost or never had the session: create it again, then resend this seq.
             session.created = false;
             ctx.sessionChanged(session);
@@ -222,7 +222,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       retryTimer = undefined;
       void kick();
     },
-    deliver: (path, body) => post(ctx.endpoint + path, body, 'events'),
+    deliver: (path, body) => post(ctx.endpoint + path, body, false),
     queuedBytes: () => queued,
     close() {
       closed = true;
