@@ -12,7 +12,7 @@ export interface Recording {
   stop(): void;
   /** Emits a fresh Meta + FullSnapshot pair, which a new session needs to be replayable. */
   snapshot(): void;
-  /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others. */
+  /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others; never throws. */
   addCustom(tag: string, payload: unknown): void;
 }
 
@@ -49,7 +49,7 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
 export function startRecording(options: SessionKitOptions, emit: (event: RecordedEvent) => void): Recording | null {
   try {
     const stop = record<RecordedEvent>(recordOptions(options, emit));
-    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), addCustom: (tag, payload) => record.addCustomEvent(tag, payload) } : null;
+    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), addCustom } : null;
   } catch (error) {
     // A recorder failure must never break the page it is recording.
     console.warn('[SessionKit] could not start recording', error);
@@ -57,10 +57,10 @@ export function startRecording(options: SessionKitOptions, emit: (event: Recorde
   }
 }
 
-// Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
-export function addCustom(recording: Recording | null, tag: string, payload: unknown): void {
+// Through rrweb, so it lands among the events in order.
+function addCustom(tag: string, payload: unknown): void {
   try {
-    recording?.addCustom(tag, payload);
+    record.addCustomEvent(tag, payload);
   } catch {
     // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
   }

@@ -109,8 +109,8 @@ const blank: SessionState = { id: '', seq: 0, startedAt: 0, lastActivity: 0, sam
 
 function parse(text: string | null): SessionState | null {
   try {
-    // JSON.parse(null) is null, whose fields throw.
-    const v = JSON.parse(text ?? 'null') as Record<keyof SessionState, unknown>;
+    // JSON.parse(null) reads "null", and null's fields throw.
+    const v = JSON.parse(text as string) as Record<keyof SessionState, unknown>;
     const valid =
       Object.entries(blank).every(([key, value]) => typeof v[key as keyof SessionState] == typeof value) &&
       /^[A-Za-z0-9_-]{8,64}$/.test(v.id as string) &&

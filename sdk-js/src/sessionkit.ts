@@ -4,7 +4,7 @@ import { identifyPayload } from './identity';
 import { captureErrors, ERROR_EVENT_TAG } from './errors';
 import { createLiveFacade, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
-import { addCustom, startRecording, type RecordedEvent, type Recording } from './recorder';
+import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, storageKeys, type SessionState } from './session-store';
 import { createStore } from './storage';
 import { watchTabs } from './tabs';
@@ -44,7 +44,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     }),
     sessionChanged: saveIfCurrent,
     refused: (status) => {
-      warnOnce('fatal', `[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
+      warnOnce(`[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
       uploader.close();
       shutdown();
     },
@@ -66,7 +66,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       if (idle) live.end();
       if (!recording || idle) return false;
       // Something queued will bring an answer anyway (or is waiting out a retry).
-      if (uploader.queuedBytes() === 0) cut(true, true);
+      if (uploader.queuedBytes() === 0) cut(false, true);
       return true;
     },
     snapshot() {
@@ -99,8 +99,8 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     else cut();
   }
 
-  /** empty: send a batch even without events (the heartbeat). */
-  function cut(send = true, empty = false): void {
+  /** hold: queue it without sending now (page hide sends it another way); empty: cut a batch even without events (the heartbeat). */
+  function cut(hold?: boolean, empty?: boolean): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
     if (buffer.length === 0 && !empty) return;
@@ -109,7 +109,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     buffer = [];
     bufferBytes = 0;
     saveIfCurrent(session);
-    uploader.queueBatch({ session, body }, send);
+    uploader.queueBatch({ session, body }, !hold);
     live.sent();
   }
 
@@ -141,7 +141,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
     const json = JSON.stringify(event);
     if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
-      warnOnce('queue-full', '[SessionKit] recording stopped: too much unsent data (offline?)');
+      warnOnce('[SessionKit] recording stopped: too much unsent data (offline?)');
       stopRecording();
       return;
     }
@@ -154,7 +154,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
   function onHide(): void {
     // Not through the pump: a normal fetch is cancelled with the page, keepalive is not.
-    cut(false);
+    cut(true);
     store.saveState();
     uploader.sendOnUnload();
     live.pauseBeats();
@@ -187,7 +187,8 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
   }, on);
 
-  const custom = (tag: string, payload: unknown) => addCustom(recording, tag, payload);
+  // Nothing is recorded while not recording.
+  const custom = (tag: string, payload: unknown) => recording?.addCustom(tag, payload);
   let closeTabs: (() => void) | undefined;
   const openTabs = () => {
     if (options.announceTabs && recording) closeTabs ??= watchTabs(store.tabId, (kind) => custom('sessionkit/tab', { kind }), visitorStore);

@@ -25,7 +25,8 @@ export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'p
   refused(status: number): void;
   /** A batch of the session was acknowledged; text is the answer's body (live-mode hints). */
   answered(session: SessionState, text: string | undefined): void;
-  warnOnce(key: string, message: string): void;
+  /** Says each message once per page. */
+  warnOnce(message: string): void;
 }
 
 export interface Uploader {
@@ -53,7 +54,8 @@ export function createUploader(ctx: UploaderContext): Uploader {
   const queue: Batch[] = [];
   let announced: SessionState | null = null;
   let running = false;
-  let current: Promise<void> = Promise.resolve();
+  // Set by the first kick(), before anything can return it.
+  let current!: Promise<void>;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let queued = 0;
   let attempt = 0;
@@ -141,7 +143,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
             break;
           // The two below come only for a batch.
           case DROP:
-            ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] a batch was refused with ${outcome.status} and dropped`);
+            ctx.warnOnce(`[SessionKit] a batch was refused with ${outcome.status} and dropped`);
             remove(events);
             break;
           case UNKNOWN_SESSION:
@@ -204,12 +206,12 @@ export function createUploader(ctx: UploaderContext): Uploader {
     },
     drain: kick,
     sendOnUnload() {
-      const batches = [...queue];
-      for (const s of new Set(batches.map((b) => b.session))) {
+      // The answers that change the queue come later, after both loops.
+      for (const s of new Set(queue.map((b) => b.session))) {
         if (s.created) continue;
         unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => created(s));
       }
-      for (const batch of batches) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
+      for (const batch of queue) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
     },
     resume() {
       budget = KEEPALIVE_BUDGET;

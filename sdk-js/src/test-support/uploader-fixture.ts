@@ -20,7 +20,7 @@ export function setup(overrides: Partial<UploaderContext> = {}, responder?: Resp
     sessionChanged: () => undefined,
     refused: (status) => fatals.push(status),
     answered: () => undefined,
-    warnOnce: (key) => warnings.push(key),
+    warnOnce: (message) => warnings.push(message),
     ...overrides,
   });
   return { fake, uploader, warnings, fatals };
