@@ -90,7 +90,8 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
       queue = [call];
       load(options).then(
         (module) => {
-          const calls = queue ?? [];
+          // Set until one of these two handlers runs, and only one load runs at a time.
+          const calls = queue as ((mode: LiveMode) => void)[];
           queue = undefined;
           // After stop() nothing live may start: what was queued is dropped.
           if (stopped) return;

@@ -54,7 +54,6 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   // "Duplicate tab" copies sessionStorage, flag included, while the original page is still
   // alive. A reload clears the flag on pagehide first, so only a copy finds it set.
   const duplicate = tabStore.get(storageKeys.alive) !== null;
-  tabStore.set(storageKeys.alive, '1');
 
   const tabId = (!duplicate && tabStore.get(storageKeys.tab)) || `t-${randomHex()}`;
   tabStore.set(storageKeys.tab, tabId);
@@ -100,6 +99,7 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     markHidden: () => tabStore.remove(storageKeys.alive),
     markShown: () => tabStore.set(storageKeys.alive, '1'),
   };
+  store.markShown();
   store.saveState();
   return store;
 }

@@ -91,8 +91,8 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   const idleAt = (now: number) => now - store.current().lastActivity > options.sessionTimeoutMs;
   const schedule = () => (flushTimer = setTimeout(onFlushTimer, live.flushIntervalMs() ?? options.flushIntervalMs));
 
+  // Either path sets flushTimer again.
   function onFlushTimer(): void {
-    flushTimer = undefined;
     // While live, the events gathered during a batch's round trip go together in the next one:
     // cutting on time anyway would queue small batches, each waiting for the one before it.
     if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) schedule();
@@ -127,17 +127,13 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
   function onEvent(event: RecordedEvent): void {
     const now = Date.now();
-    const idle = idleAt(now);
-    if (isInteraction(event)) {
+    const interaction = isInteraction(event);
+    if (idleAt(now)) {
       // The snapshot taken for the new session already shows what this event did.
-      if (idle) {
-        rotate(now);
-        return;
-      }
-      store.current().lastActivity = now;
-    } else if (idle) {
+      if (interaction) rotate(now);
       return;
     }
+    if (interaction) store.current().lastActivity = now;
 
     const json = JSON.stringify(event);
     if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
