@@ -28,8 +28,9 @@ const isPassword = (element: HTMLElement | null) =>
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
   return {
+    // The privacy and capture options keep their names in rrweb (resolveOptions keeps nothing but options).
+    ...options,
     emit,
-    maskAllInputs: options.maskAllInputs,
     // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
     // matters for sites that opted out of masking everything, which is exactly where it must hold.
     maskInputOptions: { ...options.maskInputOptions, password: true },
@@ -38,9 +39,6 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
     maskTextSelector: options.maskTextSelector || undefined,
     blockSelector: options.blockSelector || undefined,
     ignoreSelector: options.ignoreSelector || undefined,
-    recordCanvas: options.recordCanvas,
-    collectFonts: options.collectFonts,
-    inlineImages: options.inlineImages,
     recordCrossOriginIframes: false,
     slimDOMOptions: 'all',
   };
