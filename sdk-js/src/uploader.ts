@@ -6,7 +6,8 @@ import { randomHex } from './storage';
 import type { Transport } from './transport';
 
 export interface Batch {
-  session: SessionState;
+  /** The session the batch belongs to (a name the build can shorten, unlike session). */
+  owner: SessionState;
   /** `{"seq":n,"events":[...]}` (the server dedupes a resend by its seq), built once so a retry resends the very same bytes. */
   body: string;
   gzipped?: Uint8Array;
@@ -113,7 +114,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     try {
       while (!closed && retryTimer === undefined) {
         const batch = queue[0];
-        const session = batch?.session ?? (announced && !announced.created ? announced : null);
+        const session = batch?.owner ?? (announced && !announced.created ? announced : null);
         if (!session) return;
         // A session the server does not have yet is created before its first batch goes.
         // (Read before sending: an unload beacon's answer may mark it created meanwhile.)
@@ -207,11 +208,11 @@ export function createUploader(ctx: UploaderContext): Uploader {
     drain: kick,
     sendOnUnload() {
       // The answers that change the queue come later, after both loops.
-      for (const s of new Set(queue.map((b) => b.session))) {
+      for (const s of new Set(queue.map((b) => b.owner))) {
         if (s.created) continue;
         unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => created(s));
       }
-      for (const batch of queue) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
+      for (const batch of queue) unloadSend(batch, eventsUrl(batch.owner), batch.body, () => remove(batch));
     },
     resume() {
       budget = KEEPALIVE_BUDGET;

@@ -37,6 +37,6 @@ export const session = (over: Partial<SessionState> = {}): SessionState => ({
 });
 
 export const batch = (s: SessionState, seq: number, padding = ''): Batch => ({
-  session: s,
+  owner: s,
   body: JSON.stringify({ seq, events: [{ type: 3, timestamp: seq, data: { padding } }] }),
 });
