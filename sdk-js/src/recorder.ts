@@ -21,10 +21,6 @@ type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
 // rrweb's own fallback mask repeats '*' per character; a password's length is worth hiding too.
 const PASSWORD_MASK = '********';
 
-const isPassword = (element: HTMLElement | null) =>
-  (element as HTMLInputElement | null)?.type === 'password' ||
-  // rrweb leaves this marker on a password field a "show password" button turned into text.
-  !!element?.hasAttribute('data-rr-is-password');
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
   return {
@@ -34,7 +30,11 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
     // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
     // matters for sites that opted out of masking everything, which is exactly where it must hold.
     maskInputOptions: { ...options.maskInputOptions, password: true },
-    maskInputFn: (text, element) => (isPassword(element) ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length)),
+    maskInputFn(text, element) {
+      // rrweb leaves data-rr-is-password on a password field a "show password" button turned into text.
+      const password = (element as HTMLInputElement | null)?.type === 'password' || element?.hasAttribute('data-rr-is-password');
+      return password ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length);
+    },
     // A selector turned off (null or empty) is left to rrweb, whose default is none.
     maskTextSelector: options.maskTextSelector || undefined,
     blockSelector: options.blockSelector || undefined,

@@ -161,10 +161,10 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   };
   // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
   const listening = new AbortController();
-  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
+  const on = { signal: listening.signal };
+  captureErrors((error) => custom(ERROR_EVENT_TAG, error), on);
   // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
   // pagehide marker is what tells a reload from a duplicated tab.
-  const on = { signal: listening.signal };
   document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? onHide() : onShow()), on);
   addEventListener('pagehide', () => {
     shutTabs();

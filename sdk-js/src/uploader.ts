@@ -68,7 +68,6 @@ export function createUploader(ctx: UploaderContext): Uploader {
 
   const createUrl = `${ctx.endpoint}/api/v1/sessions/`;
   const eventsUrl = (s: SessionState) => `${ctx.endpoint}/api/v1/sessions/${encodeURIComponent(s.id)}/events`;
-  const keyed = (url: string) => `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
   const remove = (batch: Batch | undefined) => {
     if (!batch || !queue.includes(batch)) return;
     queue.splice(queue.indexOf(batch), 1);
@@ -174,10 +173,10 @@ export function createUploader(ctx: UploaderContext): Uploader {
   function unloadSend(item: object, url: string, body: string, onOk: () => void): void {
     if (sentWhileHidden.has(item)) return;
     sentWhileHidden.add(item);
-    const target = keyed(url);
+    const target = `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
     // Query key and text/plain make this a simple CORS request: no preflight while the page dies.
-    const bytes = body.length <= budget ? new TextEncoder().encode(body) : null;
-    if (bytes && bytes.length <= budget) {
+    const bytes = new TextEncoder().encode(body);
+    if (bytes.length <= budget) {
       budget -= bytes.length;
       ctx.transport
         .send({ url: target, body: bytes, headers: { 'Content-Type': 'text/plain' }, keepalive: true })
