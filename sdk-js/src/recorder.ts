@@ -30,7 +30,8 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
     // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
     // matters for sites that opted out of masking everything, which is exactly where it must hold.
     maskInputOptions: { ...options.maskInputOptions, password: true },
-    maskInputFn(text, element) {
+    // rrweb's type says the element is never null; masking must not depend on that.
+    maskInputFn(text: string, element: HTMLElement | null) {
       // rrweb leaves data-rr-is-password on a password field a "show password" button turned into text.
       const password = (element as HTMLInputElement | null)?.type === 'password' || element?.hasAttribute('data-rr-is-password');
       return password ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length);
