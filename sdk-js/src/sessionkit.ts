@@ -74,7 +74,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       cut();
     },
     retimed() {
-      if (flushTimer === undefined) return;
+      if (!flushTimer) return;
       clearTimeout(flushTimer);
       schedule();
     },
@@ -84,6 +84,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   let buffer: string[] = [];
   let bufferBytes = 0;
   let bufferSession: SessionState = store.current();
+  // Timer ids are never 0 (nor falsy in Node).
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let recording: Recording | null = null;
   let active = true;
@@ -145,7 +146,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     buffer.push(json);
     bufferBytes += json.length + 1;
     if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
-    else if (flushTimer === undefined) schedule();
+    else if (!flushTimer) schedule();
   }
 
   function onHide(): void {

@@ -57,6 +57,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
   let running = false;
   // Set by the first kick(), before anything can return it.
   let current!: Promise<void>;
+  // Timer ids are never 0 (nor falsy in Node).
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let queued = 0;
   let attempt = 0;
@@ -111,7 +112,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     // The finally runs synchronously at each return, so a kick() that comes after the loop's
     // last look at the queue always starts a new loop instead of joining a finished one.
     try {
-      while (!closed && retryTimer === undefined) {
+      while (!closed && !retryTimer) {
         const batch = queue[0];
         const session = batch?.owner ?? (announced && !announced.created ? announced : null);
         if (!session) return;
@@ -219,7 +220,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
       void kick();
     },
     retryNow() {
-      if (retryTimer === undefined) return;
+      if (!retryTimer) return;
       clearTimeout(retryTimer);
       retryTimer = undefined;
       void kick();
