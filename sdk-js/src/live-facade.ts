@@ -20,7 +20,8 @@ interface RawAnswer {
  */
 function asksForLive(text: string | undefined): boolean {
   try {
-    const value = JSON.parse(text ?? '') as RawAnswer | null;
+    // JSON.parse(undefined) throws too.
+    const value = JSON.parse(text as string) as RawAnswer | null;
     return !!value?.live || value?.takeFullSnapshot === true || value?.consentRequested === true;
   } catch {
     return false;

@@ -110,7 +110,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     buffer = [];
     bufferBytes = 0;
     saveIfCurrent(session);
-    uploader.queueBatch({ owner: session, body }, !hold);
+    uploader.queueBatch({ owner: session, body }, hold);
     live.sent();
   }
 

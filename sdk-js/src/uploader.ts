@@ -31,8 +31,8 @@ export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'p
 }
 
 export interface Uploader {
-  /** kick false: the caller sends it another way first (page hide), the pump picks it up later. */
-  queueBatch(batch: Batch, kick?: boolean): void;
+  /** hold: the caller sends it another way first (page hide), the pump picks it up later. */
+  queueBatch(batch: Batch, hold?: boolean): void;
   /** Have this session created on the server even before it has events. */
   announce(session: SessionState): void;
   /** Resolves once the queue is empty or waiting for a retry. */
@@ -195,11 +195,11 @@ export function createUploader(ctx: UploaderContext): Uploader {
   }
 
   return {
-    queueBatch(batch, kickNow = true) {
+    queueBatch(batch, hold) {
       if (closed) return;
       queue.push(batch);
       queued += batch.body.length;
-      if (kickNow) void kick();
+      if (!hold) void kick();
     },
     announce(session) {
       announced = session;
