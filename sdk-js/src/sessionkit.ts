@@ -66,7 +66,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       if (idle) live.end();
       if (!recording || idle) return false;
       // Something queued will bring an answer anyway (or is waiting out a retry).
-      if (uploader.queuedBytes() === 0) cut(false, true);
+      if (!uploader.queuedBytes()) cut(false, true);
       return true;
     },
     snapshot() {
@@ -96,7 +96,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   function onFlushTimer(): void {
     // While live, the events gathered during a batch's round trip go together in the next one:
     // cutting on time anyway would queue small batches, each waiting for the one before it.
-    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) schedule();
+    if (live.flushIntervalMs() !== null && uploader.queuedBytes()) schedule();
     else cut();
   }
 
@@ -104,7 +104,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   function cut(hold?: boolean, empty?: boolean): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (buffer.length === 0 && !empty) return;
+    if (!buffer.length && !empty) return;
     const session = bufferSession;
     const body = `{"seq":${session.seq++},"events":[${buffer.join(',')}]}`;
     buffer = [];
@@ -142,7 +142,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       stopRecording();
       return;
     }
-    if (buffer.length > 0 && bufferBytes + json.length > options.maxBatchBytes) cut();
+    if (buffer.length && bufferBytes + json.length > options.maxBatchBytes) cut();
     buffer.push(json);
     bufferBytes += json.length + 1;
     if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
