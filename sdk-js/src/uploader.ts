@@ -114,7 +114,7 @@ export function createUploader(ctx: UploaderContext): Uploader {
     try {
       while (!closed && !retryTimer) {
         const batch = queue[0];
-        const session = batch?.owner ?? (announced && !announced.created ? announced : null);
+        const session = batch?.owner ?? (announced?.created ? null : announced);
         if (!session) return;
         // A session the server does not have yet is created before its first batch goes.
         // (Read before sending: an unload beacon's answer may mark it created meanwhile.)
