@@ -113,7 +113,7 @@ function parse(text: string | null): SessionState | null {
     const v = JSON.parse(text as string) as Record<keyof SessionState, unknown>;
     const valid =
       Object.entries(blank).every(([key, value]) => typeof v[key as keyof SessionState] == typeof value) &&
-      /^[A-Za-z0-9_-]{8,64}$/.test(v.id as string) &&
+      /^[\w-]{8,64}$/.test(v.id as string) &&
       Number.isInteger(v.seq) &&
       (v.seq as number) >= 0;
     return valid ? (v as SessionState) : null;
