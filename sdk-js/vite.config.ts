@@ -17,7 +17,7 @@ const libs = {
 // (Terser never shortens a DOM name such as save or pause, hence saveState and pauseBeats.)
 export const internalProps = [
   'addCustom', 'adoptVisitor', 'announce', 'answered', 'current', 'describe', 'drain', 'gzipped', 'markHidden', 'markShown', 'owner', 'pauseBeats', 'queueBatch',
-  'queuedBytes', 'recreated', 'refused', 'renew', 'reply', 'resetVisitor', 'retryNow', 'saveState', 'sendOnUnload', 'sent', 'sessionChanged', 'visitorStore', 'warnOnce',
+  'queuedBytes', 'recreated', 'refused', 'renew', 'reply', 'resetVisitor', 'retryNow', 'saveState', 'sendOnUnload', 'sent', 'sessionChanged', 'visitor', 'visitorStore', 'warnOnce',
 ];
 
 export default defineConfig(({ mode }) => {

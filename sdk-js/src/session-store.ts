@@ -15,7 +15,7 @@ export interface SessionState {
 
 export interface SessionStore {
   /** The device visitor; null in storage-less mode, where no device links sessions. */
-  readonly visitorId: string | null;
+  visitor(): string | null;
   readonly tabId: string;
   current(): SessionState;
   /** Starts a new session (new id, seq 0, new sampling decision) and returns it. */
@@ -77,9 +77,7 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   state.lastActivity = init.now;
 
   const store: SessionStore = {
-    get visitorId() {
-      return visitorId;
-    },
+    visitor: () => visitorId,
     tabId,
     current: () => state,
     renew(now) {

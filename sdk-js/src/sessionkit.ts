@@ -34,7 +34,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     random: Math.random,
     describe: (session) => ({
       id: session.id,
-      visitorId: store.visitorId,
+      visitorId: store.visitor(),
       tabId: store.tabId,
       url: location.href,
       referrer: document.referrer,
