@@ -182,8 +182,8 @@ export function createUploader(ctx: UploaderContext): Uploader {
       ctx.transport
         .send({ url: target, body: bytes, headers: { 'Content-Type': 'text/plain' }, keepalive: true })
         .then(
-          (response) => {
-            if (response.status >= 200 && response.status < 300) onOk();
+          ({ status }) => {
+            if (status >= 200 && status < 300) onOk();
           },
           // Over the keepalive quota (or offline): the beacon is the last chance.
           () => ctx.transport.beacon(target, body),
