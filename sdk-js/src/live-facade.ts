@@ -1,8 +1,9 @@
 // What the core keeps of live mode: whether an ingest answer asks for it, the heartbeat (every
-// session needs it to learn that a viewer joined), and a facade that loads the rest (live.ts: fast flushing, badge,
-// consent dialog) the first time an answer asks for it, or when the tab's previous page was being
-// watched. Until then nothing of it is downloaded; once loaded, calls go straight to it. Calls made
-// while it loads are queued and replayed in order, so the only difference is the one load's delay.
+// session needs it to learn that a viewer joined), and a facade that loads the rest (live.ts: the
+// answer read in full, fast flushing, badge, consent dialog) the first time an answer asks for it,
+// or when the tab's previous page was being watched. Until then nothing of it is downloaded; once
+// loaded, calls go straight to it. Calls made while it loads are queued and replayed in order, so
+// the only difference is the one load's delay.
 import type { SessionKitOptions } from './options';
 import type { Outcome } from './retry';
 import { storageKeys } from './session-store';

@@ -1,6 +1,7 @@
 // Live mode proper, loaded by live-facade.ts only once a viewer watches (the ES module build
-// imports it, the script-tag build loads it as sessionkit-live.js): fast flushing, the snapshot
-// request, the live state kept across page loads, the consent request, and the badge and dialog.
+// imports it, the script-tag build loads it as sessionkit-live.js): the ingest answer read in full
+// (live-answer.ts), fast flushing, the snapshot request, the live state kept across page loads, the
+// consent request, and the badge and dialog.
 import type { LiveContext, LiveMode } from './live-facade';
 import { parseAnswer } from './live-answer';
 import { showConsent, showIndicator } from './live-ui';
