@@ -16,8 +16,8 @@ const libs = {
 // which scripts/smoke-iife.mjs checks for the session start.
 // (Terser never shortens a DOM name such as save or pause, hence saveState and pauseBeats.)
 export const internalProps = [
-  'addCustom', 'adoptVisitor', 'announce', 'answered', 'current', 'describe', 'drain', 'gzipped', 'markHidden', 'markShown', 'pauseBeats', 'queueBatch',
-  'queuedBytes', 'recreated', 'refused', 'renew', 'reply', 'resetVisitor', 'retryNow', 'saveState', 'sendOnUnload', 'sent', 'sessionChanged', 'visitorStore', 'warnOnce',
+  'addCustom', 'adoptVisitor', 'announce', 'answered', 'current', 'describe', 'drain', 'gzipped', 'markHidden', 'markShown', 'owner', 'pauseBeats', 'queueBatch',
+  'queuedBytes', 'recreated', 'refused', 'renew', 'reply', 'resetVisitor', 'retryNow', 'saveState', 'sendOnUnload', 'sent', 'sessionChanged', 'visitor', 'visitorStore', 'warnOnce',
 ];
 
 export default defineConfig(({ mode }) => {

@@ -7,9 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { build, loadConfigFromFile } from 'vite';
 
 // sdkOnly was 5 KB until live mode, 5.5 KB until visitors and error capture, 6.5 KB until live mode
-// became a file of its own, loaded lazily, 5.75 KB until the code was compacted; why it is 5.5 KB
-// now, still above the issue's 5 KB target, is written in docs/sdk.md ("Size").
-const budgets = { sdkOnly: 5.5 * 1024, bundle: 30 * 1024 };
+// became a file of its own, loaded lazily, 5.75 KB until the code was compacted, 5.5 KB until it was
+// compacted again; it is back at the issue's 5 KB target now, with the little room left written in
+// docs/sdk.md ("Size").
+const budgets = { sdkOnly: 5 * 1024, bundle: 30 * 1024 };
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 
@@ -53,7 +54,7 @@ const mangled = config.build.terserOptions.mangle.properties.regex;
 const names = (text) => new Set(text.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, '').match(/[A-Za-z_$][\w$]*/g));
 for (const [what, files] of [
   ['the public types', ['dist/index.d.ts', 'dist/sessionkit.d.ts', 'dist/options.d.ts', 'dist/transport.d.ts']],
-  ["live mode's code", ['src/live.ts', 'src/live-ui.ts']],
+  ["live mode's code", ['src/live.ts', 'src/live-answer.ts', 'src/live-ui.ts']],
   ["rrweb's recorder", [fileURLToPath(import.meta.resolve('@rrweb/record'))]],
 ]) {
   const used = [...new Set(files.flatMap((file) => [...names(readFileSync(file, 'utf8'))]))].filter((name) => mangled.test(name));

@@ -8,7 +8,7 @@ afterEach(stop);
 function capture(): CapturedError[] {
   const seen: CapturedError[] = [];
   listening = new AbortController();
-  captureErrors((error) => seen.push(error), listening.signal);
+  captureErrors((error) => seen.push(error), { signal: listening.signal });
   return seen;
 }
 

@@ -10,11 +10,11 @@ export interface CapturedError {
 }
 
 /**
- * Reports the page's uncaught errors and unhandled promise rejections to `emit` until `signal` aborts:
+ * Reports the page's uncaught errors and unhandled promise rejections to `emit` until `on.signal` aborts:
  * message and stack, what the page's console would show. Kept tiny (the SDK's own-code budget), and
  * capped per page so an error loop cannot flood the recording.
  */
-export function captureErrors(emit: (error: CapturedError) => void, signal: AbortSignal): void {
+export function captureErrors(emit: (error: CapturedError) => void, on: { signal: AbortSignal }): void {
   let count = 0;
   // The event's type is the kind: 'error' or 'unhandledrejection'.
   const report = (event: Event, reason: unknown, fallback: string) => {
@@ -24,6 +24,6 @@ export function captureErrors(emit: (error: CapturedError) => void, signal: Abor
     emit({ kind: event.type as CapturedError['kind'], message: message.slice(0, 500), stack: error?.stack?.slice(0, 2000), time: Date.now() });
   };
   // Failed images and scripts fire plain Events (in the capture phase only); a thrown error is an ErrorEvent.
-  addEventListener('error', (event) => event instanceof ErrorEvent && report(event, event.error ?? event.message, 'Script error.'), { signal });
-  addEventListener('unhandledrejection', (event) => report(event, event.reason, 'Unhandled rejection'), { signal });
+  addEventListener('error', (event) => event instanceof ErrorEvent && report(event, event.error ?? event.message, 'Script error.'), on);
+  addEventListener('unhandledrejection', (event) => report(event, event.reason, 'Unhandled rejection'), on);
 }

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLive } from './live';
-import { createLiveFacade, type IngestAnswer, type LiveContext, type LiveLoader } from './live-facade';
+import type { IngestAnswer } from './live-answer';
+import { createLiveFacade, type LiveContext, type LiveLoader } from './live-facade';
 import { resolveOptions } from './options';
-import type { Outcome } from './retry';
+import { OK, type Outcome } from './retry';
 import { memoryStore } from './storage';
 import { createSessionKit } from './sessionkit';
 import { answer, createFakeTransport, liveAnswer, plain, settle } from './test-support/fake-transport';
@@ -16,13 +17,15 @@ afterEach(stopAll);
 const SESSION = 'a'.repeat(32);
 const quiet: IngestAnswer = { live: null, takeFullSnapshot: false, consentRequested: false };
 const watched: IngestAnswer = { live: 100, takeFullSnapshot: true, consentRequested: false };
+/** The body of an ingest answer saying what hints says. */
+const said = (hints: IngestAnswer) => liveAnswer(hints).body;
 
 /** A facade over a fake core, with a loader the test resolves (or rejects) when it wants. */
 function facade(options = {}) {
   const tabStore = memoryStore();
   const beat = vi.fn(() => true);
   const snapshot = vi.fn();
-  const deliver = vi.fn(() => Promise.resolve<Outcome>({ kind: 'ok' }));
+  const deliver = vi.fn(() => Promise.resolve<Outcome>({ kind: OK }));
   const ctx: LiveContext = {
     options: resolveOptions({ endpoint: 'https://sk.test', projectKey: 'pk', ...options }),
     tabStore,
@@ -43,7 +46,8 @@ describe('live mode facade', () => {
   it('loads nothing for answers that ask for nothing live, and keeps the heartbeat going meanwhile', async () => {
     const { beat, load, live } = facade();
     live.resume();
-    live.answer(quiet);
+    live.answer(said(quiet));
+    for (const text of [undefined, '<html>', 'null', '{"live":null,"consentRequested":"yes","takeFullSnapshot":1}']) live.answer(text);
     live.end();
     live.sent();
     await vi.advanceTimersByTimeAsync(5_000);
@@ -55,8 +59,8 @@ describe('live mode facade', () => {
 
   it('loads once on the first live answer, then replays what came meanwhile in order and forwards from then on', async () => {
     const { snapshot, load, pending, live } = facade();
-    live.answer(watched);
-    live.answer({ ...watched, live: 250 });
+    live.answer(said(watched));
+    live.answer(said({ ...watched, live: 250 }));
     expect(load).toHaveBeenCalledOnce();
     expect(live.flushIntervalMs()).toBeNull(); // the delay of one load
     pending[0]!.resolve();
@@ -64,7 +68,7 @@ describe('live mode facade', () => {
     expect(live.flushIntervalMs()).toBe(250);
     expect(snapshot).toHaveBeenCalledOnce(); // the second ask came within 2 s of the first
     expect(document.querySelectorAll('sessionkit-ui')).toHaveLength(1);
-    live.answer(quiet);
+    live.answer(said(quiet));
     expect(live.flushIntervalMs()).toBeNull();
     expect(document.querySelector('sessionkit-ui')).toBeNull();
     expect(load).toHaveBeenCalledOnce();
@@ -73,7 +77,7 @@ describe('live mode facade', () => {
 
   it('loads for a consent request alone, and the request reaches the module', async () => {
     const { deliver, load, pending, live } = facade({ onLiveConsentRequest: () => true });
-    live.answer({ ...quiet, consentRequested: true });
+    live.answer(said({ ...quiet, consentRequested: true }));
     pending[0]!.resolve();
     await settle();
     expect(load).toHaveBeenCalledOnce();
@@ -99,7 +103,7 @@ describe('live mode facade', () => {
 
   it('starts nothing once stopped while loading', async () => {
     const { pending, live } = facade();
-    live.answer(watched);
+    live.answer(said(watched));
     live.stop();
     pending[0]!.resolve();
     await settle();
@@ -110,12 +114,12 @@ describe('live mode facade', () => {
   it('warns when the module cannot be loaded, and tries again with the next answer that asks', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { load, pending, live } = facade();
-    live.answer(watched);
+    live.answer(said(watched));
     pending[0]!.reject();
     await settle();
     expect(warn).toHaveBeenCalledOnce();
     expect(live.flushIntervalMs()).toBeNull();
-    live.answer(watched);
+    live.answer(said(watched));
     expect(load).toHaveBeenCalledTimes(2);
     pending[1]!.resolve();
     await settle();

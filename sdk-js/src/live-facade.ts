@@ -1,42 +1,32 @@
-// What the core keeps of live mode: reading ingest answers, the heartbeat (every session needs it
-// to learn that a viewer joined), and a facade that loads the rest (live.ts: fast flushing, badge,
-// consent dialog) the first time an answer asks for it, or when the tab's previous page was being
-// watched. Until then nothing of it is downloaded; once loaded, calls go straight to it. Calls made
-// while it loads are queued and replayed in order, so the only difference is the one load's delay.
+// What the core keeps of live mode: whether an ingest answer asks for it, the heartbeat (every
+// session needs it to learn that a viewer joined), and a facade that loads the rest (live.ts: the
+// answer read in full, fast flushing, badge, consent dialog) the first time an answer asks for it,
+// or when the tab's previous page was being watched. Until then nothing of it is downloaded; once
+// loaded, calls go straight to it. Calls made while it loads are queued and replayed in order, so
+// the only difference is the one load's delay.
 import type { SessionKitOptions } from './options';
 import type { Outcome } from './retry';
 import { storageKeys } from './session-store';
 import type { KeyValueStore } from './storage';
 
-/** The live part of a 202 answer to POST /sessions/{id}/events (docs/api.md, "Live mode in ingest answers"). */
-export interface IngestAnswer {
-  /** The flush interval while someone watches, null when nobody does. */
-  live: number | null;
-  takeFullSnapshot: boolean;
-  consentRequested: boolean;
-}
-
 interface RawAnswer {
-  live?: { flushIntervalMs?: unknown } | null;
+  live?: unknown;
   takeFullSnapshot?: unknown;
   consentRequested?: unknown;
 }
 
-/** Older servers answer only `{ seq, duplicate }`: whatever is missing or malformed reads as null or false. */
-export function parseAnswer(text: string | undefined): IngestAnswer {
-  let value: RawAnswer | null = null;
+/**
+ * Whether an ingest answer asks for live mode, read as live-answer.ts reads it (which, in live
+ * mode, reads the rest): what is missing or malformed asks for nothing.
+ */
+function asksForLive(text: string | undefined): boolean {
   try {
-    value = JSON.parse(text ?? '') as RawAnswer | null;
+    // JSON.parse(undefined) throws too.
+    const value = JSON.parse(text as string) as RawAnswer | null;
+    return !!value?.live || value?.takeFullSnapshot === true || value?.consentRequested === true;
   } catch {
-    // Not JSON: an older or foreign server, nothing live to do.
+    return false;
   }
-  const ms = value?.live?.flushIntervalMs;
-  return {
-    // Server-chosen, default 100 ms, never below 50 ms.
-    live: value?.live ? Math.max(50, Number.isFinite(ms) ? (ms as number) : 100) : null,
-    takeFullSnapshot: value?.takeFullSnapshot === true,
-    consentRequested: value?.consentRequested === true,
-  };
 }
 
 export interface LiveContext {
@@ -56,7 +46,8 @@ export interface LiveContext {
 export interface Live {
   /** The flush interval while someone watches, null otherwise. */
   flushIntervalMs(): number | null;
-  answer(answer: IngestAnswer): void;
+  /** text: the body of an ingest answer (docs/api.md, "Live mode in ingest answers"). */
+  answer(text: string | undefined): void;
   /** Nothing can stream any more (recording stopped, session idle): leave live mode. */
   end(): void;
   /** A batch was cut: the heartbeat waits a full interval from now. */
@@ -101,7 +92,8 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
       queue = [call];
       load(options).then(
         (module) => {
-          const calls = queue ?? [];
+          // Set until one of these two handlers runs, and only one load runs at a time.
+          const calls = queue as ((mode: LiveMode) => void)[];
           queue = undefined;
           // After stop() nothing live may start: what was queued is dropped.
           if (stopped) return;
@@ -119,7 +111,7 @@ export function createLiveFacade(ctx: LiveContext, load: LiveLoader): Live {
 
   return {
     flushIntervalMs: () => mode?.flushIntervalMs() ?? null,
-    answer: (answer) => forward((m) => m.answer(answer), answer.live !== null || answer.takeFullSnapshot || answer.consentRequested),
+    answer: (text) => forward((m) => m.answer(text), asksForLive(text)),
     end: () => forward((m) => m.end()),
     sent: arm,
     resume() {

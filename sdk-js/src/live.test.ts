@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseAnswer } from './live-facade';
+import { parseAnswer } from './live-answer';
 import { answer, liveAnswer, liveServer, plain, settle, type Responder } from './test-support/fake-transport';
 import { emit, MINUTE, mouse, mutation, resetPage, start, stopAll } from './test-support/sessionkit-fixture';
 import { rr } from './test-support/fake-rrweb';

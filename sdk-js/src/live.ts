@@ -1,9 +1,11 @@
 // Live mode proper, loaded by live-facade.ts only once a viewer watches (the ES module build
-// imports it, the script-tag build loads it as sessionkit-live.js): fast flushing, the snapshot
-// request, the live state kept across page loads, the consent request, and the badge and dialog.
+// imports it, the script-tag build loads it as sessionkit-live.js): the ingest answer read in full
+// (live-answer.ts), fast flushing, the snapshot request, the live state kept across page loads, the
+// consent request, and the badge and dialog.
 import type { LiveContext, LiveMode } from './live-facade';
+import { parseAnswer } from './live-answer';
 import { showConsent, showIndicator } from './live-ui';
-import { backoffDelay } from './retry';
+import { backoffDelay, RETRY } from './retry';
 import { storageKeys } from './session-store';
 
 const SNAPSHOT_GAP_MS = 2_000;
@@ -46,7 +48,7 @@ export function createLive(ctx: LiveContext): LiveMode {
   async function send(id: string, granted: boolean): Promise<void> {
     for (let tries = 0; !stopped; tries++) {
       const outcome = await ctx.deliver(`/api/v1/sessions/${encodeURIComponent(id)}/live-consent`, JSON.stringify({ granted }));
-      if (outcome.kind !== 'retry') return;
+      if (outcome.kind !== RETRY) return;
       const delay = outcome.delayMs ?? backoffDelay(tries, options.retryBaseDelayMs, options.retryMaxDelayMs, Math.random);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
@@ -75,8 +77,9 @@ export function createLive(ctx: LiveContext): LiveMode {
 
   return {
     flushIntervalMs: () => interval,
-    answer(answer) {
+    answer(text) {
       if (stopped) return;
+      const answer = parseAnswer(text);
       const now = Date.now();
       // Every live answer renews it, so that the next page of this tab knows how fresh it is.
       if (answer.live) tabStore.set(storageKeys.live, `${ctx.sessionId()}:${answer.live}:${now}`);

@@ -79,10 +79,11 @@ export const defaultOptions: Readonly<Omit<SessionKitOptions, 'endpoint' | 'proj
   announceTabs: true,
 });
 
-/** Merges over the defaults; an option given as undefined keeps its default. */
+/** Merges over the defaults; an option given as undefined keeps its default, a name that is no option is dropped. */
 export function resolveOptions(init: SessionKitInit): SessionKitOptions {
-  const merged: Record<string, unknown> = { ...defaultOptions };
-  for (const [key, value] of Object.entries(init as Record<string, unknown>)) if (value !== undefined) merged[key] = value;
+  const merged: Record<string, unknown> = { ...defaultOptions, endpoint: 0, projectKey: 0 };
+  // The options go on to rrweb (recordOptions), which must get none of its own from a page.
+  for (const [key, value] of Object.entries(init as Record<string, unknown>)) if (value !== undefined && key in merged) merged[key] = value;
   const { endpoint, projectKey, sampleRate } = merged;
 
   // Script-tag users pass plain JavaScript objects, so the types are checked at run time too.

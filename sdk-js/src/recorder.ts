@@ -12,7 +12,7 @@ export interface Recording {
   stop(): void;
   /** Emits a fresh Meta + FullSnapshot pair, which a new session needs to be replayable. */
   snapshot(): void;
-  /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others. */
+  /** Emits an rrweb custom event (type 5) through the recorder, so it keeps its place among the others; never throws. */
   addCustom(tag: string, payload: unknown): void;
 }
 
@@ -21,26 +21,25 @@ type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
 // rrweb's own fallback mask repeats '*' per character; a password's length is worth hiding too.
 const PASSWORD_MASK = '********';
 
-const isPassword = (element: HTMLElement | null) =>
-  (element as HTMLInputElement | null)?.type === 'password' ||
-  // rrweb leaves this marker on a password field a "show password" button turned into text.
-  !!element?.hasAttribute('data-rr-is-password');
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
   return {
+    // The privacy and capture options keep their names in rrweb (resolveOptions keeps nothing but options).
+    ...options,
     emit,
-    maskAllInputs: options.maskAllInputs,
     // rrweb ignores maskInputOptions when maskAllInputs is true, so forcing password here only
     // matters for sites that opted out of masking everything, which is exactly where it must hold.
     maskInputOptions: { ...options.maskInputOptions, password: true },
-    maskInputFn: (text, element) => (isPassword(element) ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length)),
+    // rrweb's type says the element is never null; masking must not depend on that.
+    maskInputFn(text: string, element: HTMLElement | null) {
+      // rrweb leaves data-rr-is-password on a password field a "show password" button turned into text.
+      const password = (element as HTMLInputElement | null)?.type === 'password' || element?.hasAttribute('data-rr-is-password');
+      return password ? (text ? PASSWORD_MASK : '') : '*'.repeat(text.length);
+    },
     // A selector turned off (null or empty) is left to rrweb, whose default is none.
     maskTextSelector: options.maskTextSelector || undefined,
     blockSelector: options.blockSelector || undefined,
     ignoreSelector: options.ignoreSelector || undefined,
-    recordCanvas: options.recordCanvas,
-    collectFonts: options.collectFonts,
-    inlineImages: options.inlineImages,
     recordCrossOriginIframes: false,
     slimDOMOptions: 'all',
   };
@@ -49,7 +48,7 @@ export function recordOptions(options: SessionKitOptions, emit: (event: Recorded
 export function startRecording(options: SessionKitOptions, emit: (event: RecordedEvent) => void): Recording | null {
   try {
     const stop = record<RecordedEvent>(recordOptions(options, emit));
-    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), addCustom: (tag, payload) => record.addCustomEvent(tag, payload) } : null;
+    return stop ? { stop, snapshot: () => record.takeFullSnapshot(true), addCustom } : null;
   } catch (error) {
     // A recorder failure must never break the page it is recording.
     console.warn('[SessionKit] could not start recording', error);
@@ -57,10 +56,10 @@ export function startRecording(options: SessionKitOptions, emit: (event: Recorde
   }
 }
 
-// Through rrweb, so it lands among the events in order; nothing is recorded while not recording.
-export function addCustom(recording: Recording | null, tag: string, payload: unknown): void {
+// Through rrweb, so it lands among the events in order.
+function addCustom(tag: string, payload: unknown): void {
   try {
-    recording?.addCustom(tag, payload);
+    record.addCustomEvent(tag, payload);
   } catch {
     // rrweb refuses custom events while it is not recording: there is nothing to attach them to.
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classify, parseRetryAfter } from './retry';
+import { backoffDelay, classify, CONFLICT, DROP, FATAL, OK, parseRetryAfter, RETRY, UNKNOWN_SESSION } from './retry';
 
 const now = Date.parse('2026-11-21T10:00:00Z');
 
@@ -41,11 +41,12 @@ describe('classify', () => {
     [409, 'events', 'drop'],
     [401, 'events', 'fatal'],
     [403, 'session', 'fatal'],
-  ] as const)('%i on %s is %s', (status, target, kind) => {
-    expect(classify(status, null, target, now).kind).toBe(kind);
+  ] as const)('%i on %s is %s', (status, target, name) => {
+    const kinds = { ok: OK, retry: RETRY, drop: DROP, 'unknown-session': UNKNOWN_SESSION, conflict: CONFLICT, fatal: FATAL };
+    expect(classify(status, null, target === 'session', now).kind).toBe(kinds[name]);
   });
 
   it('carries Retry-After on a 429', () => {
-    expect(classify(429, '5', 'events', now)).toEqual({ kind: 'retry', delayMs: 5_000 });
+    expect(classify(429, '5', false, now)).toEqual({ kind: RETRY, delayMs: 5_000 });
   });
 });

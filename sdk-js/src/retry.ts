@@ -1,11 +1,19 @@
+// Numbers rather than names, which the minified bundle would have to carry as strings.
+export const OK = 0;
+export const RETRY = 1;
+export const DROP = 2;
+export const UNKNOWN_SESSION = 3;
+export const CONFLICT = 4;
+export const FATAL = 5;
+
 export type Outcome =
-  | { kind: 'ok' }
+  | { kind: typeof OK }
   /** delayMs null: no Retry-After, so the caller backs off exponentially. */
-  | { kind: 'retry'; delayMs: number | null }
-  | { kind: 'drop'; status: number }
-  | { kind: 'unknown-session' }
-  | { kind: 'conflict' }
-  | { kind: 'fatal'; status: number };
+  | { kind: typeof RETRY; delayMs: number | null }
+  | { kind: typeof DROP; status: number }
+  | { kind: typeof UNKNOWN_SESSION }
+  | { kind: typeof CONFLICT }
+  | { kind: typeof FATAL; status: number };
 
 // A bogus Retry-After must not park the queue for days.
 const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
@@ -25,16 +33,17 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
   return Math.round(step / 2 + (random() * step) / 2);
 }
 
-export function classify(status: number, retryAfter: string | null, target: 'session' | 'events', now: number): Outcome {
-  if (status >= 200 && status < 300) return { kind: 'ok' };
+/** start: the answer to a session start (POST /sessions/), else to a request about a session. */
+export function classify(status: number, retryAfter: string | null, start: boolean, now: number): Outcome {
+  if (status >= 200 && status < 300) return { kind: OK };
   if (status === 408 || status === 429 || status >= 500) {
-    return { kind: 'retry', delayMs: parseRetryAfter(retryAfter, now) };
+    return { kind: RETRY, delayMs: parseRetryAfter(retryAfter, now) };
   }
-  if (target === 'events' && status === 404) return { kind: 'unknown-session' };
-  if (target === 'session' && status === 409) return { kind: 'conflict' };
+  if (!start && status === 404) return { kind: UNKNOWN_SESSION };
+  if (start && status === 409) return { kind: CONFLICT };
   // Wrong key or a disallowed origin will fail the same way for every request; a 404 on session
   // start means the endpoint is wrong. Retrying cannot fix either.
-  if (status === 401 || status === 403 || (target === 'session' && status >= 400)) return { kind: 'fatal', status };
-  if (status >= 400) return { kind: 'drop', status };
-  return { kind: 'retry', delayMs: null };
+  if (status === 401 || status === 403 || (start && status >= 400)) return { kind: FATAL, status };
+  if (status >= 400) return { kind: DROP, status };
+  return { kind: RETRY, delayMs: null };
 }

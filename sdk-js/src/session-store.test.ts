@@ -46,7 +46,7 @@ describe('session store', () => {
     const otherTab = open(memoryStore(), visitor);
     expect(otherTab.current().id).not.toBe(first.current().id);
     expect(otherTab.tabId).not.toBe(first.tabId);
-    expect(otherTab.visitorId).toBe(first.visitorId);
+    expect(otherTab.visitor()).toBe(first.visitor());
   });
 
   it('treats a duplicated tab (copied sessionStorage, original still open) as a new tab', () => {
@@ -97,7 +97,7 @@ describe('session store', () => {
     });
     const store = open(throwing, throwing);
     expect(store.current().id).toMatch(/^[0-9a-f]{32}$/);
-    expect(store.visitorId).toMatch(/^v-[0-9a-f]{32}$/);
+    expect(store.visitor()).toMatch(/^v-[0-9a-f]{32}$/);
     expect(throwing.get(storageKeys.tab)).toBe(store.tabId);
   });
 

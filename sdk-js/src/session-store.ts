@@ -15,7 +15,7 @@ export interface SessionState {
 
 export interface SessionStore {
   /** The device visitor; null in storage-less mode, where no device links sessions. */
-  readonly visitorId: string | null;
+  visitor(): string | null;
   readonly tabId: string;
   current(): SessionState;
   /** Starts a new session (new id, seq 0, new sampling decision) and returns it. */
@@ -54,7 +54,6 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   // "Duplicate tab" copies sessionStorage, flag included, while the original page is still
   // alive. A reload clears the flag on pagehide first, so only a copy finds it set.
   const duplicate = tabStore.get(storageKeys.alive) !== null;
-  tabStore.set(storageKeys.alive, '1');
 
   const tabId = (!duplicate && tabStore.get(storageKeys.tab)) || `t-${randomHex()}`;
   tabStore.set(storageKeys.tab, tabId);
@@ -78,9 +77,7 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
   state.lastActivity = init.now;
 
   const store: SessionStore = {
-    get visitorId() {
-      return visitorId;
-    },
+    visitor: () => visitorId,
     tabId,
     current: () => state,
     renew(now) {
@@ -100,6 +97,7 @@ export function openSessionStore(init: SessionStoreInit): SessionStore {
     markHidden: () => tabStore.remove(storageKeys.alive),
     markShown: () => tabStore.set(storageKeys.alive, '1'),
   };
+  store.markShown();
   store.saveState();
   return store;
 }
@@ -109,11 +107,11 @@ const blank: SessionState = { id: '', seq: 0, startedAt: 0, lastActivity: 0, sam
 
 function parse(text: string | null): SessionState | null {
   try {
-    // JSON.parse(null) is null, whose fields throw.
-    const v = JSON.parse(text ?? 'null') as Record<keyof SessionState, unknown>;
+    // JSON.parse(null) reads "null", and null's fields throw.
+    const v = JSON.parse(text as string) as Record<keyof SessionState, unknown>;
     const valid =
       Object.entries(blank).every(([key, value]) => typeof v[key as keyof SessionState] == typeof value) &&
-      /^[A-Za-z0-9_-]{8,64}$/.test(v.id as string) &&
+      /^[\w-]{8,64}$/.test(v.id as string) &&
       Number.isInteger(v.seq) &&
       (v.seq as number) >= 0;
     return valid ? (v as SessionState) : null;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SessionKitInit } from './options';
 import { answer, plain, settle } from './test-support/fake-transport';
 import { emit, mouse, mutation, resetPage, start, stopAll } from './test-support/sessionkit-fixture';
 import { rr } from './test-support/fake-rrweb';
@@ -44,6 +45,14 @@ describe('privacy options handed to rrweb', () => {
       collectFonts: false,
       inlineImages: false,
     });
+  });
+
+  it('hands rrweb none of its own options that an untyped page passes, and no masking turned off', () => {
+    // Script-tag pages pass plain objects: rrweb's names are no SessionKit option.
+    start({ maskTextClass: 'none', packFn: () => 'packed', recordCrossOriginIframes: true, maskTextSelector: '' } as Partial<SessionKitInit>);
+    expect(rr.options[0]).not.toHaveProperty('maskTextClass');
+    expect(rr.options[0]).not.toHaveProperty('packFn');
+    expect(rr.options[0]).toMatchObject({ recordCrossOriginIframes: false, maskTextSelector: undefined, slimDOMOptions: 'all' });
   });
 
   it('keeps passwords masked, length hidden, when a site turns maskAllInputs off', () => {

@@ -2,9 +2,9 @@ import { isInteraction } from './activity';
 import { inert, type SessionKit } from './api';
 import { identifyPayload } from './identity';
 import { captureErrors, ERROR_EVENT_TAG } from './errors';
-import { createLiveFacade, parseAnswer, type LiveLoader } from './live-facade';
+import { createLiveFacade, type LiveLoader } from './live-facade';
 import { resolveOptions, type SessionKitInit } from './options';
-import { addCustom, startRecording, type RecordedEvent, type Recording } from './recorder';
+import { startRecording, type RecordedEvent, type Recording } from './recorder';
 import { openSessionStore, storageKeys, type SessionState } from './session-store';
 import { createStore } from './storage';
 import { watchTabs } from './tabs';
@@ -34,7 +34,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     random: Math.random,
     describe: (session) => ({
       id: session.id,
-      visitorId: store.visitorId,
+      visitorId: store.visitor(),
       tabId: store.tabId,
       url: location.href,
       referrer: document.referrer,
@@ -44,13 +44,13 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     }),
     sessionChanged: saveIfCurrent,
     refused: (status) => {
-      warnOnce('fatal', `[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
+      warnOnce(`[SessionKit] recording stopped: server answered ${status} (check projectKey, endpoint, origins)`);
       uploader.close();
       shutdown();
     },
     answered: (session, text) => {
       // Answers for a session rotated away, or after recording stopped, concern nobody watching.
-      if (session === store.current() && recording) live.answer(parseAnswer(text));
+      if (session === store.current() && recording) live.answer(text);
     },
     warnOnce,
   });
@@ -66,7 +66,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       if (idle) live.end();
       if (!recording || idle) return false;
       // Something queued will bring an answer anyway (or is waiting out a retry).
-      if (uploader.queuedBytes() === 0) cut(true, true);
+      if (!uploader.queuedBytes()) cut(false, true);
       return true;
     },
     snapshot() {
@@ -74,7 +74,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
       cut();
     },
     retimed() {
-      if (flushTimer === undefined) return;
+      if (!flushTimer) return;
       clearTimeout(flushTimer);
       schedule();
     },
@@ -84,6 +84,7 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   let buffer: string[] = [];
   let bufferBytes = 0;
   let bufferSession: SessionState = store.current();
+  // Timer ids are never 0 (nor falsy in Node).
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let recording: Recording | null = null;
   let active = true;
@@ -91,25 +92,25 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   const idleAt = (now: number) => now - store.current().lastActivity > options.sessionTimeoutMs;
   const schedule = () => (flushTimer = setTimeout(onFlushTimer, live.flushIntervalMs() ?? options.flushIntervalMs));
 
+  // Either path sets flushTimer again.
   function onFlushTimer(): void {
-    flushTimer = undefined;
     // While live, the events gathered during a batch's round trip go together in the next one:
     // cutting on time anyway would queue small batches, each waiting for the one before it.
-    if (live.flushIntervalMs() !== null && uploader.queuedBytes() > 0) schedule();
+    if (live.flushIntervalMs() !== null && uploader.queuedBytes()) schedule();
     else cut();
   }
 
-  /** empty: send a batch even without events (the heartbeat). */
-  function cut(send = true, empty = false): void {
+  /** hold: queue it without sending now (page hide sends it another way); empty: cut a batch even without events (the heartbeat). */
+  function cut(hold?: boolean, empty?: boolean): void {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    if (buffer.length === 0 && !empty) return;
+    if (!buffer.length && !empty) return;
     const session = bufferSession;
     const body = `{"seq":${session.seq++},"events":[${buffer.join(',')}]}`;
     buffer = [];
     bufferBytes = 0;
     saveIfCurrent(session);
-    uploader.queueBatch({ session, body }, send);
+    uploader.queueBatch({ owner: session, body }, hold);
     live.sent();
   }
 
@@ -127,34 +128,30 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
 
   function onEvent(event: RecordedEvent): void {
     const now = Date.now();
-    const idle = idleAt(now);
-    if (isInteraction(event)) {
+    const interaction = isInteraction(event);
+    if (idleAt(now)) {
       // The snapshot taken for the new session already shows what this event did.
-      if (idle) {
-        rotate(now);
-        return;
-      }
-      store.current().lastActivity = now;
-    } else if (idle) {
+      if (interaction) rotate(now);
       return;
     }
+    if (interaction) store.current().lastActivity = now;
 
     const json = JSON.stringify(event);
     if (uploader.queuedBytes() + bufferBytes + json.length > options.maxQueueBytes) {
-      warnOnce('queue-full', '[SessionKit] recording stopped: too much unsent data (offline?)');
+      warnOnce('[SessionKit] recording stopped: too much unsent data (offline?)');
       stopRecording();
       return;
     }
-    if (buffer.length > 0 && bufferBytes + json.length > options.maxBatchBytes) cut();
+    if (buffer.length && bufferBytes + json.length > options.maxBatchBytes) cut();
     buffer.push(json);
     bufferBytes += json.length + 1;
     if (buffer.length >= options.maxBatchEvents || bufferBytes >= options.maxBatchBytes) cut();
-    else if (flushTimer === undefined) schedule();
+    else if (!flushTimer) schedule();
   }
 
   function onHide(): void {
     // Not through the pump: a normal fetch is cancelled with the page, keepalive is not.
-    cut(false);
+    cut(true);
     store.saveState();
     uploader.sendOnUnload();
     live.pauseBeats();
@@ -165,10 +162,10 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
   };
   // Uncaught errors go into the stream, where the server ties them to the click before them (error clicks).
   const listening = new AbortController();
-  captureErrors((error) => custom(ERROR_EVENT_TAG, error), listening.signal);
+  const on = { signal: listening.signal };
+  captureErrors((error) => custom(ERROR_EVENT_TAG, error), on);
   // Unsampled pages listen too: their loads keep the tab's (unrecorded) session alive, and the
   // pagehide marker is what tells a reload from a duplicated tab.
-  const on = { signal: listening.signal };
   document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? onHide() : onShow()), on);
   addEventListener('pagehide', () => {
     shutTabs();
@@ -187,7 +184,8 @@ export function createSessionKit(init: SessionKitInit, loadLive: LiveLoader): Se
     if (event.key === storageKeys.visitor && event.newValue && store.adoptVisitor(event.newValue)) newVisitorSession();
   }, on);
 
-  const custom = (tag: string, payload: unknown) => addCustom(recording, tag, payload);
+  // Nothing is recorded while not recording.
+  const custom = (tag: string, payload: unknown) => recording?.addCustom(tag, payload);
   let closeTabs: (() => void) | undefined;
   const openTabs = () => {
     if (options.announceTabs && recording) closeTabs ??= watchTabs(store.tabId, (kind) => custom('sessionkit/tab', { kind }), visitorStore);

@@ -10,7 +10,7 @@ export interface KeyValueStore {
  */
 export function createStore(open: () => Storage | null): KeyValueStore {
   const memory = new Map<string, string>();
-  let backing: Storage | null = null;
+  let backing: Storage | null;
   try {
     backing = open();
     backing?.setItem('sessionkit.probe', '1');
@@ -36,8 +36,9 @@ export function createStore(open: () => Storage | null): KeyValueStore {
   };
 }
 
-export function randomHex(bytes = 16): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+/** 16 random bytes as 32 hex digits. */
+export function randomHex(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** Storage-less mode: the same interface, kept in memory only (the page forgets it on unload). */

@@ -24,15 +24,10 @@ export interface Transport {
 
 export function createFetchTransport(): Transport {
   return {
-    async send({ url, body, headers, keepalive }) {
-      const response = await fetch(url, {
-        method: 'POST',
-        // A Uint8Array is a valid BodyInit; the cast only bridges lib.dom's ArrayBuffer generics.
-        body: body as BodyInit,
-        headers,
-        keepalive,
-        credentials: 'omit',
-      });
+    async send(request) {
+      // The request's body, headers and keepalive are fetch's own (fetch ignores its url there).
+      // A Uint8Array is a valid BodyInit; the cast only bridges lib.dom's ArrayBuffer generics.
+      const response = await fetch(request.url, { ...(request as RequestInit), method: 'POST', credentials: 'omit' });
       // A body cut off mid-way only loses the live hints; the status already says what happened.
       const text = await response.text().catch(() => '');
       return { status: response.status, retryAfter: response.headers.get('Retry-After'), body: text };

@@ -136,7 +136,7 @@ describe('uploader', () => {
     await settle();
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(fake.events().map((r) => plain(r.body).seq)).toEqual([0, 1]);
-    expect(warnings).toEqual(['drop-400']);
+    expect(warnings).toEqual(['[SessionKit] a batch was refused with 400 and dropped']);
     expect(uploader.queuedBytes()).toBe(0);
   });
 
@@ -150,7 +150,7 @@ describe('uploader', () => {
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(fake.events().map((r) => plain(r.body).seq)).toEqual([5, 6]);
     expect(fake.creates()).toHaveLength(0);
-    expect(warnings).toEqual(['drop-409']);
+    expect(warnings).toEqual(['[SessionKit] a batch was refused with 409 and dropped']);
     expect(uploader.queuedBytes()).toBe(0);
   });
 

@@ -1,12 +1,13 @@
 import { gzip } from './gzip';
 import type { SessionKitOptions } from './options';
-import { backoffDelay, classify, type Outcome } from './retry';
+import { backoffDelay, classify, CONFLICT, DROP, FATAL, OK, RETRY, UNKNOWN_SESSION, type Outcome } from './retry';
 import type { SessionState } from './session-store';
 import { randomHex } from './storage';
 import type { Transport } from './transport';
 
 export interface Batch {
-  session: SessionState;
+  /** The session the batch belongs to (a name the build can shorten, unlike session). */
+  owner: SessionState;
   /** `{"seq":n,"events":[...]}` (the server dedupes a resend by its seq), built once so a retry resends the very same bytes. */
   body: string;
   gzipped?: Uint8Array;
@@ -25,12 +26,13 @@ export interface UploaderContext extends Pick<SessionKitOptions, 'endpoint' | 'p
   refused(status: number): void;
   /** A batch of the session was acknowledged; text is the answer's body (live-mode hints). */
   answered(session: SessionState, text: string | undefined): void;
-  warnOnce(key: string, message: string): void;
+  /** Says each message once per page. */
+  warnOnce(message: string): void;
 }
 
 export interface Uploader {
-  /** kick false: the caller sends it another way first (page hide), the pump picks it up later. */
-  queueBatch(batch: Batch, kick?: boolean): void;
+  /** hold: the caller sends it another way first (page hide), the pump picks it up later. */
+  queueBatch(batch: Batch, hold?: boolean): void;
   /** Have this session created on the server even before it has events. */
   announce(session: SessionState): void;
   /** Resolves once the queue is empty or waiting for a retry. */
@@ -53,7 +55,9 @@ export function createUploader(ctx: UploaderContext): Uploader {
   const queue: Batch[] = [];
   let announced: SessionState | null = null;
   let running = false;
-  let current: Promise<void> = Promise.resolve();
+  // Set by the first kick(), before anything can return it.
+  let current!: Promise<void>;
+  // Timer ids are never 0 (nor falsy in Node).
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let queued = 0;
   let attempt = 0;
@@ -65,14 +69,13 @@ export function createUploader(ctx: UploaderContext): Uploader {
 
   const createUrl = `${ctx.endpoint}/api/v1/sessions/`;
   const eventsUrl = (s: SessionState) => `${ctx.endpoint}/api/v1/sessions/${encodeURIComponent(s.id)}/events`;
-  const keyed = (url: string) => `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
   const remove = (batch: Batch | undefined) => {
     if (!batch || !queue.includes(batch)) return;
     queue.splice(queue.indexOf(batch), 1);
     queued -= batch.body.length;
   };
 
-  async function post(url: string, body: string, target: 'session' | 'events', batch?: Batch): Promise<Outcome & { reply?: string }> {
+  async function post(url: string, body: string, start: boolean, batch?: Batch): Promise<Outcome & { reply?: string }> {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-SessionKit-Key': ctx.projectKey };
     let payload: string | Uint8Array = body;
     if (batch && ctx.gzip) {
@@ -85,9 +88,9 @@ export function createUploader(ctx: UploaderContext): Uploader {
     }
     try {
       const response = await ctx.transport.send({ url, body: payload, headers, keepalive: false });
-      return { ...classify(response.status, response.retryAfter, target, Date.now()), reply: response.body };
+      return { ...classify(response.status, response.retryAfter, start, Date.now()), reply: response.body };
     } catch {
-      return { kind: 'retry', delayMs: null };
+      return { kind: RETRY, delayMs: null };
     }
   }
 
@@ -109,18 +112,18 @@ export function createUploader(ctx: UploaderContext): Uploader {
     // The finally runs synchronously at each return, so a kick() that comes after the loop's
     // last look at the queue always starts a new loop instead of joining a finished one.
     try {
-      while (!closed && retryTimer === undefined) {
+      while (!closed && !retryTimer) {
         const batch = queue[0];
-        const session = batch?.session ?? (announced && !announced.created ? announced : null);
+        const session = batch?.owner ?? (announced?.created ? null : announced);
         if (!session) return;
         // A session the server does not have yet is created before its first batch goes.
         // (Read before sending: an unload beacon's answer may mark it created meanwhile.)
         const events = session.created ? batch : undefined;
         const outcome = events
-          ? await post(eventsUrl(session), events.body, 'events', events)
-          : await post(createUrl, JSON.stringify(ctx.describe(session)), 'session');
+          ? await post(eventsUrl(session), events.body, false, events)
+          : await post(createUrl, JSON.stringify(ctx.describe(session)), true);
         switch (outcome.kind) {
-          case 'ok':
+          case OK:
             attempt = 0;
             if (!events) created(session);
             else {
@@ -128,23 +131,23 @@ export function createUploader(ctx: UploaderContext): Uploader {
               ctx.answered(session, outcome.reply);
             }
             break;
-          case 'retry':
+          case RETRY:
             scheduleRetry(outcome.delayMs);
             return;
-          case 'fatal':
+          case FATAL:
             ctx.refused(outcome.status);
             return;
-          case 'conflict':
+          case CONFLICT:
             // Another project owns this id; nothing was sent under it yet, so take a new one.
             session.id = randomHex();
             ctx.sessionChanged(session);
             break;
           // The two below come only for a batch.
-          case 'drop':
-            ctx.warnOnce(`drop-${outcome.status}`, `[SessionKit] a batch was refused with ${outcome.status} and dropped`);
+          case DROP:
+            ctx.warnOnce(`[SessionKit] a batch was refused with ${outcome.status} and dropped`);
             remove(events);
             break;
-          case 'unknown-session':
+          case UNKNOWN_SESSION:
             // The server lost or never had the session: create it again, then resend this seq.
             session.created = false;
             ctx.sessionChanged(session);
@@ -171,16 +174,16 @@ export function createUploader(ctx: UploaderContext): Uploader {
   function unloadSend(item: object, url: string, body: string, onOk: () => void): void {
     if (sentWhileHidden.has(item)) return;
     sentWhileHidden.add(item);
-    const target = keyed(url);
+    const target = `${url}?key=${encodeURIComponent(ctx.projectKey)}`;
     // Query key and text/plain make this a simple CORS request: no preflight while the page dies.
-    const bytes = body.length <= budget ? new TextEncoder().encode(body) : null;
-    if (bytes && bytes.length <= budget) {
+    const bytes = new TextEncoder().encode(body);
+    if (bytes.length <= budget) {
       budget -= bytes.length;
       ctx.transport
         .send({ url: target, body: bytes, headers: { 'Content-Type': 'text/plain' }, keepalive: true })
         .then(
-          (response) => {
-            if (response.status >= 200 && response.status < 300) onOk();
+          ({ status }) => {
+            if (status >= 200 && status < 300) onOk();
           },
           // Over the keepalive quota (or offline): the beacon is the last chance.
           () => ctx.transport.beacon(target, body),
@@ -192,11 +195,11 @@ export function createUploader(ctx: UploaderContext): Uploader {
   }
 
   return {
-    queueBatch(batch, kickNow = true) {
+    queueBatch(batch, hold) {
       if (closed) return;
       queue.push(batch);
       queued += batch.body.length;
-      if (kickNow) void kick();
+      if (!hold) void kick();
     },
     announce(session) {
       announced = session;
@@ -204,12 +207,12 @@ export function createUploader(ctx: UploaderContext): Uploader {
     },
     drain: kick,
     sendOnUnload() {
-      const batches = [...queue];
-      for (const s of new Set(batches.map((b) => b.session))) {
+      // The answers that change the queue come later, after both loops.
+      for (const s of new Set(queue.map((b) => b.owner))) {
         if (s.created) continue;
         unloadSend(s, createUrl, JSON.stringify(ctx.describe(s)), () => created(s));
       }
-      for (const batch of batches) unloadSend(batch, eventsUrl(batch.session), batch.body, () => remove(batch));
+      for (const batch of queue) unloadSend(batch, eventsUrl(batch.owner), batch.body, () => remove(batch));
     },
     resume() {
       budget = KEEPALIVE_BUDGET;
@@ -217,12 +220,12 @@ export function createUploader(ctx: UploaderContext): Uploader {
       void kick();
     },
     retryNow() {
-      if (retryTimer === undefined) return;
+      if (!retryTimer) return;
       clearTimeout(retryTimer);
       retryTimer = undefined;
       void kick();
     },
-    deliver: (path, body) => post(ctx.endpoint + path, body, 'events'),
+    deliver: (path, body) => post(ctx.endpoint + path, body, false),
     queuedBytes: () => queued,
     close() {
       closed = true;

@@ -1,9 +1,9 @@
-/** A console.warn that says each thing (by key) once per page, however often it happens. */
-export function createWarnOnce(): (key: string, message: string) => void {
+/** A console.warn that says each thing once per page, however often it happens. */
+export function createWarnOnce(): (message: string) => void {
   const warned = new Set<string>();
-  return (key, message) => {
-    if (warned.has(key)) return;
-    warned.add(key);
+  return (message) => {
+    if (warned.has(message)) return;
+    warned.add(message);
     console.warn(message);
   };
 }

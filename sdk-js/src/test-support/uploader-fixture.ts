@@ -20,7 +20,7 @@ export function setup(overrides: Partial<UploaderContext> = {}, responder?: Resp
     sessionChanged: () => undefined,
     refused: (status) => fatals.push(status),
     answered: () => undefined,
-    warnOnce: (key) => warnings.push(key),
+    warnOnce: (message) => warnings.push(message),
     ...overrides,
   });
   return { fake, uploader, warnings, fatals };
@@ -37,6 +37,6 @@ export const session = (over: Partial<SessionState> = {}): SessionState => ({
 });
 
 export const batch = (s: SessionState, seq: number, padding = ''): Batch => ({
-  session: s,
+  owner: s,
   body: JSON.stringify({ seq, events: [{ type: 3, timestamp: seq, data: { padding } }] }),
 });
