@@ -21,6 +21,16 @@ type RecordOptions = NonNullable<Parameters<typeof record<RecordedEvent>>[0]>;
 // rrweb's own fallback mask repeats '*' per character; a password's length is worth hiding too.
 const PASSWORD_MASK = '********';
 
+// The options go to rrweb as they are (recordOptions): a SessionKit option must share a name with an rrweb
+// option only where it means that option. The type check fails when a new option takes another of its names.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+export type OptionsSharedWithRrweb = Expect<
+  Same<
+    Extract<keyof SessionKitOptions, keyof RecordOptions>,
+    'maskAllInputs' | 'maskInputOptions' | 'maskTextSelector' | 'blockSelector' | 'ignoreSelector' | 'recordCanvas' | 'collectFonts' | 'inlineImages'
+  >
+>;
 
 export function recordOptions(options: SessionKitOptions, emit: (event: RecordedEvent) => void): RecordOptions {
   return {
