@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace SessionKit.Grains.Signals;
 
 /// <summary>
@@ -20,6 +22,8 @@ internal sealed class NodeTable
     private int _slotsUsed;
     private int _freeSlot = None;
     private char[] _chars = new char[256];
+    private string? _lastTag;
+    private ushort _lastTagIndex;
     private int _charsUsed;
     private int _charsLive;
 
@@ -51,14 +55,14 @@ internal sealed class NodeTable
     public void Set(int id, DomNode node)
     {
         Reserve(Chars(node.Text) + Chars(node.ElementId) + Chars(node.Classes) + Chars(node.Role) + Chars(node.Type) + Chars(node.Name) + Chars(node.AriaLabel));
-        if (_slots.TryGetValue(id, out var slot))
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, id, out var exists);
+        if (exists)
         {
             Release(ref _entries[slot]);
         }
         else
         {
             slot = NewSlot();
-            _slots[id] = slot;
         }
 
         _entries[slot] = new Entry
@@ -79,13 +83,13 @@ internal sealed class NodeTable
     /// <summary>Replaces the node's text; false when there is no such node.</summary>
     public bool SetText(int id, string? text)
     {
-        if (!_slots.ContainsKey(id))
+        if (!_slots.TryGetValue(id, out var slot))
         {
             return false;
         }
 
         Reserve(Chars(text));
-        ref var entry = ref _entries[_slots[id]];
+        ref var entry = ref _entries[slot];
         Release(entry.Text);
         entry.Text = Add(text);
         return true;
@@ -110,6 +114,7 @@ internal sealed class NodeTable
         _slots.Clear();
         _tags.Clear();
         _tagIndexes.Clear();
+        _lastTag = null;
         (_slotsUsed, _freeSlot, _charsUsed, _charsLive) = (0, None, 0, 0);
     }
 
@@ -151,6 +156,12 @@ internal sealed class NodeTable
 
     private ushort TagIndex(string tag)
     {
+        // Common tags are the same string every time (Json.TagName), and runs of nodes share one.
+        if (ReferenceEquals(tag, _lastTag))
+        {
+            return _lastTagIndex;
+        }
+
         if (!_tagIndexes.TryGetValue(tag, out var index))
         {
             // A page has a few dozen kinds of element; past ushort's range (custom elements gone wild) they share a name.
@@ -163,6 +174,7 @@ internal sealed class NodeTable
             _tagIndexes[tag] = index;
         }
 
+        (_lastTag, _lastTagIndex) = (tag, index);
         return index;
     }
 
