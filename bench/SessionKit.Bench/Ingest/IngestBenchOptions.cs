@@ -17,6 +17,8 @@ internal sealed record IngestBenchOptions
           --warmup 3              seconds of load before each measure window
           --measure 10            seconds measured, back to back (no-op and ingest)
           --paced 15              seconds measured at the recordings' pace (0 skips it)
+          --paced-ramp 30         seconds over which the paced sessions start, measured after it (at least
+                                  the recordings' length, so sessions of one recording do not loop in step)
           --recordings PATH,...   recordings or directories (default ../shared/fixtures/recordings)
           --server PATH           the server's SessionKit.Api.dll (default: src/Api/bin/Release/net10.0)
           --server-env KEY=VALUE  an environment variable for the server (repeatable)
@@ -24,7 +26,7 @@ internal sealed record IngestBenchOptions
                                   (% of one core); before each run, wait for a quiet machine
           --doc PATH              rewrite the "Ingest throughput" results in this markdown file
           --command TEXT          the command to quote in the document
-          --quick                 CI smoke: 10 sessions, 1 run, 1 s warm-up, 3 s measured, 3 s paced
+          --quick                 CI smoke: 10 sessions, 1 run, 1 s warm-up, 3 s measured, 3 s paced after a 1 s ramp
         """;
 
     public IReadOnlyList<int> Sessions { get; init; } = [10, 100, 1000];
@@ -36,6 +38,13 @@ internal sealed record IngestBenchOptions
     public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan Paced { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long the paced sessions take to start. Visitors arrive at random: started within a few seconds, the
+    /// sessions replaying one recording would end and start again together, every 11-21 s, each start a
+    /// 1-4 MB snapshot, a herd no real audience forms.
+    /// </summary>
+    public TimeSpan PacedRamp { get; init; } = TimeSpan.FromSeconds(30);
 
     public IReadOnlyList<string> Recordings { get; init; } = [RepositoryPaths.Recordings];
 
@@ -62,7 +71,7 @@ internal sealed record IngestBenchOptions
                 options = options with
                 {
                     Quick = true, Sessions = [10], Runs = 1, Warmup = TimeSpan.FromSeconds(1), Measure = TimeSpan.FromSeconds(3),
-                    Paced = TimeSpan.FromSeconds(3), MaxOtherCpu = 0,
+                    Paced = TimeSpan.FromSeconds(3), PacedRamp = TimeSpan.FromSeconds(1), MaxOtherCpu = 0,
                 };
                 continue;
             }
@@ -75,6 +84,7 @@ internal sealed record IngestBenchOptions
                 "--warmup" => options with { Warmup = OptionValues.Seconds(name, value, allowZero: true) },
                 "--measure" => options with { Measure = OptionValues.Seconds(name, value) },
                 "--paced" => options with { Paced = OptionValues.Seconds(name, value, allowZero: true) },
+                "--paced-ramp" => options with { PacedRamp = OptionValues.Seconds(name, value, allowZero: true) },
                 "--recordings" => options with { Recordings = OptionValues.List(name, value) },
                 "--server" => options with { ServerAssembly = value },
                 "--server-env" when value.IndexOf('=', StringComparison.Ordinal) is > 0 and var at => options with

@@ -48,7 +48,7 @@ internal static class IngestCommand
     private static string Settings(IngestBenchOptions options, IReadOnlyList<BatchPlan> plans) => FormattableString.Invariant(
         $"Recordings ({plans.Count}, session i replays recording i mod {plans.Count}, and a session that is done is followed by a new one): {string.Join(", ", plans.Select(p => $"`{p.Recording.Name}` ({p.Recording.Events.Count} events, {p.Recording.RawBytes / 1e6:0.00} MB, {p.Batches.Count} batches)"))}. ")
         + FormattableString.Invariant($"Batches as sdk-js cuts them (5 s, 500 events or 256 KiB) and gzips them. Back to back: {options.Warmup.TotalSeconds:0.#} s warm-up, {options.Measure.TotalSeconds:0.#} s measured, first against the no-op endpoint, then against ingest, on the same server. ")
-        + (options.Paced > TimeSpan.Zero ? FormattableString.Invariant($"Paced: the same batches when the SDK would send them at the recordings' pace, starts spread over 5 s, {options.Paced.TotalSeconds:0.#} s measured. ") : string.Empty)
+        + (options.Paced > TimeSpan.Zero ? FormattableString.Invariant($"Paced: the same batches when the SDK would send them at the recordings' pace, starts spread over {options.PacedRamp.TotalSeconds:0.#} s, {options.Paced.TotalSeconds:0.#} s measured after the last start and {options.Warmup.TotalSeconds:0.#} s more. ") : string.Empty)
         + "Every run starts a fresh server."
         + (options.ServerEnvironment.Count > 0 ? $" Server environment: {string.Join(", ", options.ServerEnvironment.Select(e => $"{e.Key}={e.Value}"))}." : string.Empty);
 

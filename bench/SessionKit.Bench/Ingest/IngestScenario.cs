@@ -36,7 +36,7 @@ internal sealed class IngestScenario(IngestBenchOptions options, IReadOnlyList<B
             Log("ingest", result.Ingest);
             if (options.Paced > TimeSpan.Zero)
             {
-                var paced = load with { Speed = 1, Ramp = TimeSpan.FromSeconds(5) };
+                var paced = load with { Speed = 1, Ramp = options.PacedRamp };
                 result = result with { Paced = await IngestPhase.RunAsync(paced, plans, key, server.ProcessId, options.Warmup + paced.Ramp, options.Paced, cancellationToken) };
                 Log("paced", result.Paced);
             }

@@ -121,7 +121,8 @@ public static class BatchParser
             summary.EndEvent((int)(end - start));
         }
 
-        summary.Json = start < 0 ? [] : body.AsSpan((int)start, (int)(end - start)).ToArray();
+        // A slice, not a copy: the body is the events plus a few bytes, and is kept as long as they are.
+        summary.Json = start < 0 ? ReadOnlyMemory<byte>.Empty : body.AsMemory((int)start, (int)(end - start));
         return (summary, null);
     }
 
@@ -218,7 +219,7 @@ public static class BatchParser
     private sealed class EventsSummary
     {
         public int Count { get; private set; }
-        public byte[] Json { get; set; } = [];
+        public ReadOnlyMemory<byte> Json { get; set; }
         public List<string> PageUrls { get; } = [];
 
         /// <summary>Where the first event starts in the body: offsets below are into <see cref="Json"/>, which starts there.</summary>

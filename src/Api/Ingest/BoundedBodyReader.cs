@@ -65,7 +65,8 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
     /// </summary>
     private static async Task<byte[]?> ReadLimitedAsync(Stream source, int limit, long expected, CancellationToken cancellationToken)
     {
-        var buffer = new byte[Math.Clamp(expected, 0, limit)];
+        // Uninitialized: every byte returned is read into it first, and zeroing a large array costs as much as filling it.
+        var buffer = GC.AllocateUninitializedArray<byte>((int)Math.Clamp(expected, 0, limit));
         var length = 0;
         var probe = new byte[1];
         while (true)

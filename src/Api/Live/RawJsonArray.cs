@@ -8,9 +8,9 @@ namespace SessionKit.Api.Live;
 /// the live path never parses or re-serializes what the SDK recorded.
 /// </summary>
 [JsonConverter(typeof(RawJsonArrayConverter))]
-public sealed class RawJsonArray(byte[] commaJoinedItems)
+public sealed class RawJsonArray(ReadOnlyMemory<byte> commaJoinedItems)
 {
-    public byte[] Items { get; } = commaJoinedItems;
+    public ReadOnlyMemory<byte> Items { get; } = commaJoinedItems;
 
     private sealed class RawJsonArrayConverter : JsonConverter<RawJsonArray>
     {
@@ -21,7 +21,7 @@ public sealed class RawJsonArray(byte[] commaJoinedItems)
         {
             var json = new byte[value.Items.Length + 2];
             json[0] = (byte)'[';
-            value.Items.CopyTo(json, 1);
+            value.Items.Span.CopyTo(json.AsSpan(1));
             json[^1] = (byte)']';
             writer.WriteRawValue(json, skipInputValidation: true);
         }

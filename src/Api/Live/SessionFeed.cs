@@ -230,7 +230,7 @@ internal sealed partial class SessionFeed
     /// once, without scanning every connection of the node); a viewer whose catch-up ended just before this
     /// batch gets it on its own and then joins the group; a viewer whose catch-up already holds it is skipped.
     /// </summary>
-    private async Task SendBatchAsync(long seq, byte[] eventsJson)
+    private async Task SendBatchAsync(long seq, ReadOnlyMemory<byte> eventsJson)
     {
         var message = new LiveBatchMessage(seq, new RawJsonArray(eventsJson));
         if (_viewers.Values.Any(viewer => viewer.InGroup))

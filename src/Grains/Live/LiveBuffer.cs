@@ -12,13 +12,13 @@ public sealed class LiveBuffer(int maxBytes)
 
     public bool HasSnapshot { get; private set; }
 
-    public void Add(byte[] eventsJson, int? snapshotOffset)
+    public void Add(ReadOnlyMemory<byte> eventsJson, int? snapshotOffset)
     {
         if (snapshotOffset is { } offset)
         {
             Clear();
             HasSnapshot = true;
-            Append(eventsJson.AsMemory(offset));
+            Append(eventsJson[offset..]);
         }
         else if (HasSnapshot && eventsJson.Length > 0)
         {

@@ -46,7 +46,7 @@ public sealed record LiveSessionSummary(
 // Messages on the live bus (topic: LiveTopics.Session or LiveTopics.Project).
 
 /// <summary>An ingest batch for the session's viewers; <paramref name="Seq"/> is its arrival number.</summary>
-public sealed record LiveBatchPublished(string SessionId, long Seq, byte[] EventsJson);
+public sealed record LiveBatchPublished(string SessionId, long Seq, ReadOnlyMemory<byte> EventsJson);
 
 public sealed record LiveSessionPublished(LiveSessionChange Change, LiveSessionSummary Session);
 

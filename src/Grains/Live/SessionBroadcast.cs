@@ -13,7 +13,7 @@ public sealed class SessionBroadcast(string sessionId, SessionLive live, ILiveBu
     private readonly string _sessionTopic = LiveTopics.Session(sessionId);
 
     /// <summary>Sends a stored batch to the viewers, when someone watches with consent where it is needed.</summary>
-    public ValueTask BatchAsync(SessionRecord session, long ordinal, byte[] eventsJson) =>
+    public ValueTask BatchAsync(SessionRecord session, long ordinal, ReadOnlyMemory<byte> eventsJson) =>
         live.Streams(session) ? bus.PublishAsync(_sessionTopic, new LiveBatchPublished(sessionId, ordinal, eventsJson)) : ValueTask.CompletedTask;
 
     /// <summary>An activity update for project watchers, unless the throttle holds it back for the next tick.</summary>

@@ -18,10 +18,10 @@ internal sealed class AppendBatchJsonConverter : JsonConverter<AppendBatch>
     {
         var wire = JsonSerializer.Deserialize<Wire>(ref reader, options)
             ?? throw new JsonException("An append batch is null.");
-        return wire.ToBatch(wire.EventsJson ?? EventsOf(wire.Received));
+        return wire.ToBatch(wire.EventsJson is { } events ? events : EventsOf(wire.Received));
     }
 
-    private static byte[] EventsOf(byte[]? received)
+    private static ReadOnlyMemory<byte> EventsOf(byte[]? received)
     {
         if (received is null)
         {
@@ -52,10 +52,10 @@ internal sealed class AppendBatchJsonConverter : JsonConverter<AppendBatch>
         byte[]? Received)
     {
         public static Wire From(AppendBatch batch) => new(
-            batch.ProjectId, batch.Seq, batch.EventCount, batch.Received is null ? batch.EventsJson : null, batch.PageUrls,
+            batch.ProjectId, batch.Seq, batch.EventCount, batch.Received is null ? batch.EventsJson.ToArray() : null, batch.PageUrls,
             batch.MinTimestamp, batch.MaxTimestamp, batch.SnapshotOffset, batch.Layout, batch.Received);
 
-        public AppendBatch ToBatch(byte[] events) => new(
+        public AppendBatch ToBatch(ReadOnlyMemory<byte> events) => new(
             ProjectId, Seq, EventCount, events, PageUrls, MinTimestamp, MaxTimestamp, SnapshotOffset, Layout, Received);
     }
 }

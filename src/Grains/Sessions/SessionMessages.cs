@@ -26,7 +26,7 @@ public sealed record StartSessionResult(StartSessionOutcome Outcome, SessionReco
 
 /// <summary>
 /// A validated batch. <paramref name="EventsJson"/> is the events as sent, UTF-8, joined by commas
-/// without brackets; the summary fields were read from them by the ingest parser, including where
+/// without brackets (a slice of the request body, not a copy); the summary fields were read from them by the ingest parser, including where
 /// the batch's last full snapshot begins (<paramref name="SnapshotOffset"/>, null without one), and where
 /// its large strings and full snapshots are (<paramref name="Layout"/>; null when not known), so the grain
 /// finds them without reading the batch again. <paramref name="Received"/>: the request body as the client
@@ -38,7 +38,7 @@ public sealed record AppendBatch(
     string ProjectId,
     long Seq,
     int EventCount,
-    byte[] EventsJson,
+    ReadOnlyMemory<byte> EventsJson,
     IReadOnlyList<string> PageUrls,
     long? MinTimestamp,
     long? MaxTimestamp,

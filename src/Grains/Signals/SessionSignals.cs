@@ -25,7 +25,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
     /// <paramref name="layout"/>: what ingest's parser saw of it, if it did) for <see cref="EvaluateObservedAsync"/>.
     /// Returns false when signals are off, so there is nothing to evaluate.
     /// </summary>
-    public bool Observe(SessionRecord session, byte[] eventsJson, BatchLayout? layout = null)
+    public bool Observe(SessionRecord session, ReadOnlyMemory<byte> eventsJson, BatchLayout? layout = null)
     {
         if (_disabled || !services.Options.Enabled)
         {
@@ -133,7 +133,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
         _evaluator ??= new SignalEvaluator(services.Options, first.Session.ProjectId);
         foreach (var batch in _observed)
         {
-            _evaluator.Feed(batch.EventsJson, raised, batch.Layout);
+            _evaluator.Feed(batch.EventsJson.Span, raised, batch.Layout);
         }
 
         _signals.AddRange(raised);
@@ -147,7 +147,7 @@ public sealed partial class SessionSignals(string sessionId, SignalServices serv
     private SessionScoreRecord ToRecord(SessionRecord session, SessionScore score) => new(
         session.Id, session.ProjectId, score.Score, _signals.Count, score.Types, [.. score.Pages.Select(page => new PageScoreRecord(page.Url, page.Score))]);
 
-    private sealed record ObservedBatch(SessionRecord Session, byte[] EventsJson, BatchLayout? Layout);
+    private sealed record ObservedBatch(SessionRecord Session, ReadOnlyMemory<byte> EventsJson, BatchLayout? Layout);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the frustration signals of session {SessionId} failed; they are evaluated again from storage with its next batch")]
     private static partial void LogStorageFailed(ILogger logger, Exception exception, string sessionId);

@@ -15,7 +15,7 @@ public static class VisitorForwarding
 {
     public static Task ForwardAsync(IGrainFactory grains, SessionRecord session, AppendBatch batch)
     {
-        var (identifies, tabs) = VisitorSignals.Read(batch.EventsJson, session.TabId);
+        var (identifies, tabs) = VisitorSignals.Read(batch.EventsJson.Span, session.TabId);
         // The first batch links the session; the first with events tells when it started (an SDK's first
         // batch may be an empty heartbeat), which places it among the device's identifies.
         var firstWithEvents = batch.EventCount > 0 && session.EventCount == batch.EventCount;

@@ -20,10 +20,10 @@ public static class VisitorSignals
     private const int MaxTraitValueLength = 1024;
 
     /// <summary>The identifies and tab announcements of a batch (<c>EventsJson</c>: events joined by commas, no brackets).</summary>
-    public static (IReadOnlyList<Identified> Identifies, IReadOnlyList<TabAnnounced> Tabs) Read(byte[] eventsJson, string? sessionTabId)
+    public static (IReadOnlyList<Identified> Identifies, IReadOnlyList<TabAnnounced> Tabs) Read(ReadOnlySpan<byte> eventsJson, string? sessionTabId)
     {
         // Almost no batch has one: skip the parse unless the tag prefix occurs at all.
-        if (eventsJson.AsSpan().IndexOf("sessionkit/"u8) < 0)
+        if (eventsJson.IndexOf("sessionkit/"u8) < 0)
         {
             return ([], []);
         }
@@ -32,7 +32,7 @@ public static class VisitorSignals
         var tabs = new List<TabAnnounced>();
         var array = new byte[eventsJson.Length + 2];
         (array[0], array[^1]) = ((byte)'[', (byte)']');
-        eventsJson.CopyTo(array, 1);
+        eventsJson.CopyTo(array.AsSpan(1));
         using var document = JsonDocument.Parse(array, new JsonDocumentOptions { MaxDepth = 512 });
         foreach (var item in document.RootElement.EnumerateArray())
         {

@@ -9,7 +9,7 @@ namespace SessionKit.Silo.Storage;
 /// the request body as the client sent it, gzipped, which storage keeps instead of the events when there is one.
 /// </summary>
 public sealed record PendingBatch(
-    string SessionId, long Ordinal, long Seq, int EventCount, byte[] EventsJson, IReadOnlyList<TokenRange>? LargeStrings = null,
+    string SessionId, long Ordinal, long Seq, int EventCount, ReadOnlyMemory<byte> EventsJson, IReadOnlyList<TokenRange>? LargeStrings = null,
     byte[]? Received = null);
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace SessionKit.Silo.Storage;
@@ -21,56 +20,39 @@ public static class LargeStrings
     private const int ReferenceLength = HashHexLength + 2;
 
     /// <summary>
-    /// The comma-joined events with every string token of at least <see cref="MinimumBytes"/> replaced by a
-    /// reference, and those tokens by hash (each once). Events that are not valid JSON are kept as they are.
+    /// Writes the comma-joined events to <paramref name="output"/> with every string token of at least
+    /// <see cref="MinimumBytes"/> replaced by a reference, and adds those tokens to <paramref name="tokens"/> by
+    /// hash (each once). Written straight to the output (a compressor), so no copy of the rest is made.
+    /// Events that are not valid JSON are written as they are.
     /// <paramref name="found"/>: where ingest's parser saw the string values this long (null: look for them).
     /// </summary>
-    public static byte[] Extract(byte[] events, Dictionary<string, byte[]> tokens, IReadOnlyList<TokenRange>? found = null)
+    public static void WriteExtracted(
+        ReadOnlySpan<byte> events, Dictionary<string, byte[]> tokens, IReadOnlyList<TokenRange>? found, Stream output)
     {
         if (events.Length < MinimumBytes)
         {
-            return events;
+            output.Write(events);
+            return;
         }
 
-        // What is left once the large strings are out is usually a small part: the buffer comes from the pool,
-        // and only that part is copied out of it.
-        byte[]? output = null;
-        var written = 0;
+        Span<byte> reference = stackalloc byte[ReferenceLength];
         var copied = 0;
-        try
+        foreach (var (start, length) in found ?? JsonStringTokens.AtLeast(events, MinimumBytes))
         {
-            foreach (var (start, length) in found ?? JsonStringTokens.AtLeast(events, MinimumBytes))
+            var token = events.Slice(start, length);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(token));
+            if (!tokens.ContainsKey(hash))
             {
-                var token = events.AsSpan(start, length);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(token));
-                if (!tokens.ContainsKey(hash))
-                {
-                    tokens.Add(hash, token.ToArray());
-                }
-
-                output ??= ArrayPool<byte>.Shared.Rent(events.Length);
-                events.AsSpan(copied, start - copied).CopyTo(output.AsSpan(written));
-                written += start - copied;
-                WriteReference(output.AsSpan(written), hash);
-                written += ReferenceLength;
-                copied = start + length;
+                tokens.Add(hash, token.ToArray());
             }
 
-            if (output is null)
-            {
-                return events;
-            }
-
-            events.AsSpan(copied).CopyTo(output.AsSpan(written));
-            return output.AsSpan(0, written + events.Length - copied).ToArray();
+            output.Write(events[copied..start]);
+            WriteReference(reference, hash);
+            output.Write(reference);
+            copied = start + length;
         }
-        finally
-        {
-            if (output is not null)
-            {
-                ArrayPool<byte>.Shared.Return(output);
-            }
-        }
+
+        output.Write(events[copied..]);
     }
 
     /// <summary>The hashes <paramref name="data"/> refers to, in order of first appearance.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
 
@@ -10,10 +11,11 @@ namespace SessionKit.Silo.Storage;
 /// </summary>
 public static class PendingBatchBody
 {
-    public static byte[] Events(byte[] gzipped)
+    /// <summary>The events, sliced out of the inflated body rather than copied.</summary>
+    public static ReadOnlyMemory<byte> Events(byte[] gzipped)
     {
-        using var inflated = Inflate(gzipped);
-        var body = inflated.GetBuffer().AsSpan(0, (int)inflated.Length);
+        var inflated = Inflate(gzipped);
+        var body = inflated.AsSpan();
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 512 });
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -34,20 +36,25 @@ public static class PendingBatchBody
                 end = reader.BytesConsumed;
             }
 
-            return start < 0 ? [] : body[(int)start..(int)end].ToArray();
+            return start < 0 ? ReadOnlyMemory<byte>.Empty : inflated.AsMemory((int)start, (int)(end - start));
         }
 
         throw new InvalidDataException("A stored batch has no events.");
     }
 
-    private static MemoryStream Inflate(byte[] gzipped)
+    private static ArraySegment<byte> Inflate(byte[] gzipped)
     {
-        var inflated = new MemoryStream(gzipped.Length * 8);
+        // Sized from the gzip trailer (ISIZE: this node validated the body at ingest), so the events sliced out of
+        // the buffer do not keep a doubled one alive.
+        var inflated = new MemoryStream(InflatedSize(gzipped));
         using (var gzip = new GZipStream(new MemoryStream(gzipped, writable: false), CompressionMode.Decompress))
         {
             gzip.CopyTo(inflated);
         }
 
-        return inflated;
+        return new ArraySegment<byte>(inflated.GetBuffer(), 0, (int)inflated.Length);
     }
+
+    private static int InflatedSize(byte[] gzipped) =>
+        gzipped.Length < 18 ? gzipped.Length * 8 : (int)Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(gzipped.AsSpan(gzipped.Length - 4)), Array.MaxLength);
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace SessionKit.Silo.Storage;
 
@@ -19,6 +20,9 @@ public static class SegmentCodec
 
     private static readonly byte[] Comma = ","u8.ToArray();
 
+    /// <summary>Raw JSON to compressed chunk, about what the fixtures' chunks reach without their large strings.</summary>
+    private const int ExpectedRatio = 16;
+
     /// <summary>
     /// Joins batches' event JSON with commas into one chunk: large strings go to blobs (stored once per
     /// session), the rest is compressed. <paramref name="rawBytes"/> counts the JSON as sent.
@@ -34,7 +38,7 @@ public static class SegmentCodec
         var tokens = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var sent = batches.Where(batch => batch.EventsJson.Length > 0).ToList();
         rawBytes = sent.Sum(batch => (long)batch.EventsJson.Length) + Math.Max(0, sent.Count - 1);
-        var data = CompressJoined(sent.Select(batch => LargeStrings.Extract(batch.EventsJson, tokens, batch.LargeStrings)));
+        var data = CompressJoined(sent, tokens, rawBytes);
         if (tokens.Count == 0)
         {
             return (Brotli, data, []);
@@ -73,14 +77,14 @@ public static class SegmentCodec
     /// <summary>A stream of a segment that refers to no blobs (a pending batch, or a plain Brotli chunk).</summary>
     public static Stream OpenRead(StoredSegment segment) => segment.Codec switch
     {
-        Identity or GzipBatch => new MemoryStream(PendingEvents(segment.Codec, segment.Data), writable: false),
+        Identity or GzipBatch => ReadOnlyStream(PendingEvents(segment.Codec, segment.Data)),
         Brotli => new BrotliStream(new MemoryStream(segment.Data, writable: false), CompressionMode.Decompress),
         BrotliWithBlobs => throw new InvalidOperationException("This segment refers to large strings: read it with OpenReadAsync."),
         _ => throw new InvalidDataException($"Unknown segment codec '{segment.Codec}'."),
     };
 
     /// <summary>A pending batch's events as stored with <paramref name="codec"/> (<see cref="Identity"/> or <see cref="GzipBatch"/>).</summary>
-    public static byte[] PendingEvents(string codec, byte[] data) => codec switch
+    public static ReadOnlyMemory<byte> PendingEvents(string codec, byte[] data) => codec switch
     {
         Identity => data,
         GzipBatch => PendingBatchBody.Events(data),
@@ -89,24 +93,29 @@ public static class SegmentCodec
 
     /// <summary>How a pending batch is stored: as the client sent it when it came gzipped, else as its events.</summary>
     public static (string Codec, byte[] Data) PendingStorage(PendingBatch batch) =>
-        batch.Received is { } received ? (GzipBatch, received) : (Identity, batch.EventsJson);
+        batch.Received is { } received ? (GzipBatch, received) : (Identity, batch.EventsJson.ToArray());
 
-    private static byte[] CompressJoined(IEnumerable<byte[]> fragments)
+    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(bytes.ToArray(), writable: false);
+
+    /// <summary>The batches' events joined by commas, their large strings taken out into <paramref name="tokens"/>, compressed.</summary>
+    private static byte[] CompressJoined(List<PendingBatch> batches, Dictionary<string, byte[]> tokens, long rawBytes)
     {
-        using var output = new MemoryStream();
+        // Sized for what the JSON usually compresses to, so the output rarely grows (each growth a copy of a large array).
+        using var output = new MemoryStream((int)Math.Min(rawBytes / ExpectedRatio + 4096, Array.MaxLength));
         // Quality 5 with a 4 MiB window: most of Brotli's ratio on repetitive DOM JSON at a fraction of quality 11's cost.
         using (var brotli = new BrotliStream(output, new BrotliCompressionOptions { Quality = 5 }, leaveOpen: true))
         {
-            var first = true;
-            foreach (var fragment in fragments)
+            for (var i = 0; i < batches.Count; i++)
             {
-                if (!first)
+                if (i > 0)
                 {
                     brotli.Write(Comma);
                 }
 
-                brotli.Write(fragment);
-                first = false;
+                LargeStrings.WriteExtracted(batches[i].EventsJson.Span, tokens, batches[i].LargeStrings, brotli);
             }
         }
 

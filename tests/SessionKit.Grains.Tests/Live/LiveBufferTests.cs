@@ -16,7 +16,7 @@ public sealed class LiveBufferTests
         var withSnapshot = Bytes("{\"old\":1},{\"meta\":1},{\"full\":1}");
         buffer.Add(withSnapshot, "{\"old\":1},".Length);
         buffer.Add(Bytes("{\"b\":2}"), null);
-        buffer.Add([], null);
+        buffer.Add(ReadOnlyMemory<byte>.Empty, null);
 
         Assert.True(buffer.HasSnapshot);
         Assert.Equal("{\"meta\":1},{\"full\":1},{\"b\":2}", Encoding.UTF8.GetString(buffer.Join()));

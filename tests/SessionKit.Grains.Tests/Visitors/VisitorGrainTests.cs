@@ -85,7 +85,7 @@ public sealed class VisitorGrainTests
         var heartbeatFirst = NewId("s");
         var grain = host.Grains.Get<ISessionGrain>(heartbeatFirst);
         await grain.StartAsync(new StartSession(_projectId, device, "tab", null, null, null, null, null, DateTimeOffset.UnixEpoch));
-        await grain.AppendAsync(new AppendBatch(_projectId, 0, 0, [], [], null, null));
+        await grain.AppendAsync(new AppendBatch(_projectId, 0, 0, ReadOnlyMemory<byte>.Empty, [], null, null));
         await grain.AppendAsync(Batch(1, 3_000));
         var grace = await RecordAsync(host, device, 4_900, Identify("grace", 5_000, "{}"));
 

@@ -58,7 +58,7 @@ public abstract class SessionEventsContract : StorageContract
 
         await Sessions.AppendBatchAsync(Appending(session, 0), batch, Ct);
 
-        Assert.Equal(events, Text(Assert.Single(await Sessions.GetPendingBatchesAsync(session.Id, Ct)).EventsJson));
+        Assert.Equal(events, Text(Assert.Single(await Sessions.GetPendingBatchesAsync(session.Id, Ct)).EventsJson.Span));
         var segment = Assert.Single(await Sessions.ReadSegmentsAsync(session.Id, Ct).ToListAsync());
         Assert.Equal(SegmentCodec.GzipBatch, segment.Codec);
         Assert.Equal(received, segment.Data);

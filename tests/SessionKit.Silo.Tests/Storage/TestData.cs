@@ -26,7 +26,7 @@ internal static class TestData
 
     public static byte[] Json(string text) => Encoding.UTF8.GetBytes(text);
 
-    public static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+    public static string Text(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 
     /// <summary>The text gzipped, as a client sends a body with Content-Encoding: gzip.</summary>
     public static byte[] Gzip(string text) => IngestClientExtensions.Gzip(Json(text));

@@ -132,7 +132,7 @@ public sealed class PostgresMigrationTests : IAsyncLifetime
 
         await initializer.InitializeAsync(CancellationToken.None);
 
-        Assert.Equal("""{"type":3}""", TestData.Text(Assert.Single(await sessions.GetPendingBatchesAsync(session.Id, CancellationToken.None)).EventsJson));
+        Assert.Equal("""{"type":3}""", TestData.Text(Assert.Single(await sessions.GetPendingBatchesAsync(session.Id, CancellationToken.None)).EventsJson.Span));
     }
 
     private async Task<PostgresStorageInitializer> InitializerAsync()

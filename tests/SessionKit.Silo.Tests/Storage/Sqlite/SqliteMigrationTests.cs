@@ -90,7 +90,7 @@ public sealed class SqliteMigrationTests : IAsyncLifetime
 
         await Initializer.InitializeAsync(CancellationToken.None);
 
-        Assert.Equal("""{"type":3}""", Text(Assert.Single(await sessions.GetPendingBatchesAsync(session.Id, CancellationToken.None)).EventsJson));
+        Assert.Equal("""{"type":3}""", Text(Assert.Single(await sessions.GetPendingBatchesAsync(session.Id, CancellationToken.None)).EventsJson.Span));
     }
 
     [Fact]
