@@ -26,7 +26,7 @@ internal sealed record IngestBenchOptions
                                   (% of one core); before each run, wait for a quiet machine
           --doc PATH              rewrite the "Ingest throughput" results in this markdown file
           --command TEXT          the command to quote in the document
-          --quick                 CI smoke: 10 sessions, 1 run, 1 s warm-up, 3 s measured, 3 s paced after a 1 s ramp
+          --quick                 CI smoke: 10 sessions, 1 run, 1 s warm-up, 3 s measured, 3 s paced after a 5 s ramp
         """;
 
     public IReadOnlyList<int> Sessions { get; init; } = [10, 100, 1000];
@@ -71,7 +71,7 @@ internal sealed record IngestBenchOptions
                 options = options with
                 {
                     Quick = true, Sessions = [10], Runs = 1, Warmup = TimeSpan.FromSeconds(1), Measure = TimeSpan.FromSeconds(3),
-                    Paced = TimeSpan.FromSeconds(3), PacedRamp = TimeSpan.FromSeconds(1), MaxOtherCpu = 0,
+                    Paced = TimeSpan.FromSeconds(3), PacedRamp = TimeSpan.FromSeconds(5), MaxOtherCpu = 0,
                 };
                 continue;
             }
