@@ -20,7 +20,7 @@ public static class SegmentCodec
 
     private static readonly byte[] Comma = ","u8.ToArray();
 
-    /// <summary>Raw JSON to compressed chunk, about what the fixtures' chunks reach without their large strings.</summary>
+    /// <summary>Raw JSON to compressed chunk: the fixtures' chunks are an 8th to a 38th of their JSON, most under a 16th.</summary>
     private const int ExpectedRatio = 16;
 
     /// <summary>
