@@ -20,8 +20,18 @@ internal sealed class GrainTimer : MailboxItem, IDisposable
         _callback = callback;
     }
 
-    public void Start(TimeProvider time, TimeSpan dueTime, TimeSpan period) =>
+    public void Start(TimeProvider time, TimeSpan dueTime, TimeSpan period)
+    {
+        if (dueTime == TimeSpan.Zero && period == Timeout.InfiniteTimeSpan)
+        {
+            // Due now, once (a follow-up turn, one per ingest batch): queued at once, without a timer and the hop
+            // through the timer thread that would only queue it a moment later.
+            OnTick();
+            return;
+        }
+
         _timer = time.CreateTimer(static state => ((GrainTimer)state!).OnTick(), this, dueTime, period);
+    }
 
     /// <summary>Runs the callback; called by the activation's loop only.</summary>
     public Task RunAsync()

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SessionKit.Silo.Tests.Runtime.Support;
 using SessionKit.Silo.Tests.Runtime.TestGrains;
 
@@ -21,6 +22,35 @@ public sealed class GrainFollowUpTurnTests
         Assert.Equal(
             ["message 1 ends", "follow-up after message 1", "message 2 ends", "follow-up after message 2"],
             await grain.GetLogAsync());
+    }
+
+    [Fact]
+    public async Task AFollowUpIsQueuedAtOnceWithoutWaitingForATimer()
+    {
+        // A clock whose timers never fire: a follow-up that needed one would never run.
+        await using var host = await GrainTestHost.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(new StoppedClock()));
+        var grain = host.Grains.Get<IFollowUpGrain>(GrainTestHost.NewKey());
+
+        await grain.AskTwiceAsync();
+
+        await LogHoldsAsync(grain, 2);
+        Assert.Equal(["message 1 ends", "follow-up after message 1"], await grain.GetLogAsync());
+    }
+
+    private sealed class StoppedClock : TimeProvider
+    {
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new StoppedTimer();
+
+        private sealed class StoppedTimer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
     }
 
     private static async Task LogHoldsAsync(IFollowUpGrain grain, int entries)
