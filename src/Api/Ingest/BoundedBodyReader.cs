@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using Microsoft.Extensions.Options;
+using SessionKit.Silo.Storage;
 
 namespace SessionKit.Api.Ingest;
 
@@ -13,6 +13,8 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
     // An announced length is believed up to this much before bytes arrive: a client announcing the limit and
     // sending nothing must not hold a buffer of the limit's size.
     private const long MaxTrustedLength = 1 << 20;
+    // A gzip trailer's size is believed up to a ratio real JSON reaches: a forged one must not make a small request
+    // allocate the whole limit.
     private const long MaxTrustedRatio = 32;
     private const int MinimumGrowth = 16 * 1024;
 
@@ -48,7 +50,7 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
         try
         {
             await using var gzip = new GZipStream(new MemoryStream(raw, writable: false), CompressionMode.Decompress);
-            var inflated = await ReadLimitedAsync(gzip, limits.MaxDecompressedBytes, InflatedSizeHint(raw), cancellationToken);
+            var inflated = await ReadLimitedAsync(gzip, limits.MaxDecompressedBytes, GzipTrailer.InflatedSize(raw, MaxTrustedRatio), cancellationToken);
             return inflated is null ? (null, null, TooLarge(limits.MaxDecompressedBytes, "decompressed")) : (inflated, raw, null);
         }
         catch (InvalidDataException)
@@ -98,13 +100,6 @@ public sealed class BoundedBodyReader(IOptions<IngestOptions> options)
             length += read;
         }
     }
-
-    /// <summary>
-    /// What the gzip trailer says the inflated size is (ISIZE, the last 4 bytes), believed only up to a ratio
-    /// real JSON reaches: a forged trailer must not make a small request allocate the whole limit.
-    /// </summary>
-    private static long InflatedSizeHint(byte[] gzip) =>
-        gzip.Length < 18 ? 0 : Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(gzip.AsSpan(gzip.Length - 4)), (long)gzip.Length * MaxTrustedRatio);
 
     private static IngestProblem TooLarge(int limit, string measure) =>
         IngestProblem.TooLarge($"The body is larger than {limit} bytes {measure}. Send smaller batches.");

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
 
@@ -55,9 +54,7 @@ public static class PendingBatchBody
         return new ArraySegment<byte>(inflated.GetBuffer(), 0, (int)inflated.Length);
     }
 
-    /// <summary>ISIZE, believed only up to deflate's largest ratio (1032:1), so a damaged trailer cannot ask for the whole heap.</summary>
+    /// <summary>The trailer's size, believed up to deflate's largest ratio (1032:1): a damaged one cannot ask for the whole heap.</summary>
     private static int InflatedSize(byte[] gzipped) =>
-        gzipped.Length < 18
-            ? gzipped.Length * 8
-            : (int)Math.Min(Math.Min(BinaryPrimitives.ReadUInt32LittleEndian(gzipped.AsSpan(gzipped.Length - 4)), gzipped.Length * 1032L), Array.MaxLength);
+        GzipTrailer.InflatedSize(gzipped, maxRatio: 1032) is > 0 and var size ? (int)Math.Min(size, Array.MaxLength) : gzipped.Length * 8;
 }
