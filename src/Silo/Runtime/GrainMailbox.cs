@@ -77,17 +77,28 @@ internal sealed class GrainMailbox
         return new ValueTask<bool>(WaitForRoomAsync(sender));
     }
 
-    /// <summary>Queues a runtime signal if there is room right now; signals never wait and never block a close.</summary>
+    /// <summary>
+    /// Queues a runtime signal unless the mailbox is closed; signals never wait and never block a close.
+    /// </summary>
+    /// <remarks>
+    /// Queued even when the mailbox is full or senders wait for room: a refused one-shot tick (a follow-up turn)
+    /// would be lost for good. Each timer keeps at most one tick queued and the idle check is one, so signals
+    /// add only a few items beyond the capacity.
+    /// </remarks>
     public bool TryPostSignal(MailboxItem signal)
     {
-        bool posted;
         lock (_gate)
         {
-            posted = _closed == 0 && TryEnqueue(signal);
+            if (_closed == 1)
+            {
+                return false;
+            }
+
+            Enqueue(signal);
         }
 
         _reader.Resume();
-        return posted;
+        return true;
     }
 
     /// <summary>True once something can be read, false once the mailbox is closed and everything admitted was read.</summary>
@@ -184,7 +195,7 @@ internal sealed class GrainMailbox
     // Under the lock, as are the methods below. Full while senders wait in line: they go first.
     private bool TryEnqueue(MailboxItem item)
     {
-        if (_count == _capacity || _senders?.Count > 0)
+        if (_count >= _capacity || _senders?.Count > 0)
         {
             return false;
         }
@@ -207,7 +218,9 @@ internal sealed class GrainMailbox
 
     private void Grow()
     {
-        var slots = new MailboxItem?[Math.Min(_capacity, Math.Max(InitialSlots, _slots.Length * 2))];
+        // Up to the capacity for messages; beyond it only for the few signals queued over it.
+        var size = Math.Max(InitialSlots, _slots.Length * 2);
+        var slots = new MailboxItem?[_count < _capacity ? Math.Min(_capacity, size) : size];
         for (var i = 0; i < _count; i++)
         {
             slots[i] = _slots[(_head + i) % _slots.Length];

@@ -37,6 +37,21 @@ public sealed class GrainFollowUpTurnTests
         Assert.Equal(["message 1 ends", "follow-up after message 1"], await grain.GetLogAsync());
     }
 
+    [Fact]
+    public async Task AFollowUpAskedForWhileTheMailboxIsFullStillRuns()
+    {
+        await using var host = await GrainTestHost.StartAsync(mailboxCapacity: 1);
+        var grain = host.Grains.Get<IFollowUpGrain>(GrainTestHost.NewKey());
+
+        // The second message fills the one slot before the first asks for its follow-up.
+        var first = grain.AskLateAsync(TimeSpan.FromMilliseconds(300));
+        var second = grain.AskLateAsync(TimeSpan.Zero);
+        await Task.WhenAll(first, second);
+
+        await LogHoldsAsync(grain, 3);
+        Assert.Equal(["message 1 ends", "message 2 ends", "follow-up after message 2"], await grain.GetLogAsync());
+    }
+
     private sealed class StoppedClock : TimeProvider
     {
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) => new StoppedTimer();

@@ -10,16 +10,29 @@ public sealed class FollowUpGrain : Grain, IFollowUpGrain
 
     public async Task AskTwiceAsync()
     {
-        _followUp ??= FollowUp(RunAsync);
-        var asked = ++_asked;
-        _followUp.Request();
-        _followUp.Request();
+        var asked = AskTwice();
         // Still this turn: a follow-up running now would log before the message's end.
         await Task.Delay(20);
         _log.Add($"message {asked} ends");
     }
 
+    public async Task AskLateAsync(TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        var asked = AskTwice();
+        _log.Add($"message {asked} ends");
+    }
+
     public Task<IReadOnlyList<string>> GetLogAsync() => Task.FromResult<IReadOnlyList<string>>([.. _log]);
+
+    private int AskTwice()
+    {
+        _followUp ??= FollowUp(RunAsync);
+        var asked = ++_asked;
+        _followUp.Request();
+        _followUp.Request();
+        return asked;
+    }
 
     private Task RunAsync(CancellationToken cancellationToken)
     {

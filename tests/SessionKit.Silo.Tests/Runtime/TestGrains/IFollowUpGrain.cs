@@ -7,5 +7,8 @@ public interface IFollowUpGrain : IGrainWithStringKey
 {
     Task AskTwiceAsync();
 
+    /// <summary>Waits <paramref name="delay"/> in its turn, then asks twice: late, when later messages may fill the mailbox.</summary>
+    Task AskLateAsync(TimeSpan delay);
+
     Task<IReadOnlyList<string>> GetLogAsync();
 }
