@@ -20,6 +20,14 @@ internal sealed record PhaseResult
 
     public LatencySummary Acks { get; init; } = LatencySummary.Empty;
 
+    /// <summary>Acks of the batches under <see cref="LoadCounters.LargeBatchBytes"/>.</summary>
+    public LatencySummary SmallAcks { get; init; } = LatencySummary.Empty;
+
+    public long LargeBatches { get; init; }
+
+    /// <summary>The share of acknowledged batches that were large: above 1 %, the p99 is theirs.</summary>
+    public double LargeShare => Batches == 0 ? double.NaN : (double)LargeBatches / Batches;
+
     public LatencySummary SendDelays { get; init; } = LatencySummary.Empty;
 
     /// <summary>Failed attempts in the whole phase, warm-up and drain included, by kind.</summary>
@@ -78,6 +86,8 @@ internal static class IngestPhase
             EventBytes = counted.EventBytes,
             WireBytes = counted.WireBytes,
             Acks = counted.Acks.Summarize(),
+            SmallAcks = counted.SmallAcks.Summarize(),
+            LargeBatches = counted.LargeBatches,
             SendDelays = counted.SendDelays.Summarize(),
             Errors = result.Stats.Total.ErrorKinds,
             GaveUp = result.Stats.Total.GaveUp,

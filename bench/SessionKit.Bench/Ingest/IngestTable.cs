@@ -18,6 +18,7 @@ internal static class IngestTable
         ("**ingest / no-op throughput** (events/s, within each run)", s => $"**{F(s.Median(r => r.Ratio) * 100, "0")} %**"),
         ("paced: events/s (SDK pace, recordings looped)", s => F(s.Median(r => r.Paced.EventsPerSecond), "#,0")),
         ("paced: ack p50 / p99 (ms)", s => $"{F(s.Median(r => r.Paced.Acks.P50))} / {F(s.Median(r => r.Paced.Acks.P99))}"),
+        ("paced: ack p99 of batches under 1 MB of event JSON (ms; share of larger batches)", s => $"{F(s.Median(r => r.Paced.SmallAcks.P99))} ({F(s.Median(r => r.Paced.LargeShare) * 100, "0.0")} %)"),
         ("paced: batches sent late by p99 (ms)", s => F(s.Median(r => r.Paced.SendDelays.P99))),
         ("server CPU, ingest / no-op / paced (% of one core)", s => $"{F(s.Median(r => r.Ingest.Resources.ServerCpuAverage), "0")} / {F(s.Median(r => r.NoOp.Resources.ServerCpuAverage), "0")} / {F(s.Median(r => r.Paced.Resources.ServerCpuAverage), "0")}"),
         ("server RSS peak, ingest (MiB)", s => F(s.Median(r => r.Ingest.Resources.ServerRssPeakMiB), "0")),
@@ -39,7 +40,7 @@ internal static class IngestTable
         ? $"N={r.Sessions} run {r.Run}: FAILED: {r.Failure}"
         : FormattableString.Invariant(
             $"N={r.Sessions} run {r.Run}{(r.Disturbed ? " (disturbed by other processes)" : string.Empty)}: ratio {F(r.Ratio * 100, "0")} %; ingest {PhaseLine(r.Ingest)}; no-op {PhaseLine(r.NoOp)}")
-            + (double.IsNaN(r.Paced.Seconds) ? string.Empty : $"; paced {PhaseLine(r.Paced)}, sent late p99 {F(r.Paced.SendDelays.P99)} ms");
+            + (double.IsNaN(r.Paced.Seconds) ? string.Empty : $"; paced {PhaseLine(r.Paced)}, sent late p99 {F(r.Paced.SendDelays.P99)} ms, batches under 1 MB ack p99 {F(r.Paced.SmallAcks.P99)} ms ({F(r.Paced.LargeShare * 100, "0.0")} % larger)");
 
     /// <summary>The server's busiest threads by name, % of one core: where its CPU went.</summary>
     private static string Threads(PhaseResult p) =>

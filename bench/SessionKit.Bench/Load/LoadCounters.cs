@@ -6,6 +6,9 @@ namespace SessionKit.Bench.Load;
 /// <summary>What the simulated SDKs did over some stretch of time; thread-safe.</summary>
 internal sealed class LoadCounters
 {
+    /// <summary>Event JSON from which a batch counts as large: one carrying a full snapshot of a big page, mostly.</summary>
+    public const int LargeBatchBytes = 1_000_000;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly long _started = Stopwatch.GetTimestamp();
@@ -18,8 +21,12 @@ internal sealed class LoadCounters
     private long _retries;
     private long _failovers;
     private long _gaveUp;
+    private long _largeBatches;
 
     public LatencyLog Acks { get; } = new();
+
+    /// <summary>Acks of batches under <see cref="LargeBatchBytes"/>: what the many small batches wait, apart from the few big ones' own work.</summary>
+    public LatencyLog SmallAcks { get; } = new();
 
     /// <summary>How late batches started relative to when the SDK cut them: the previous batch, or the pace, held them.</summary>
     public LatencyLog SendDelays { get; } = new();
@@ -29,6 +36,9 @@ internal sealed class LoadCounters
     public long SessionsStarted => Interlocked.Read(ref _sessionsStarted);
 
     public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Acknowledged batches of <see cref="LargeBatchBytes"/> or more.</summary>
+    public long LargeBatches => Interlocked.Read(ref _largeBatches);
 
     /// <summary>Acknowledged with <c>duplicate: true</c>: a retry of a batch that had been stored.</summary>
     public long Duplicates => Interlocked.Read(ref _duplicates);
@@ -84,6 +94,14 @@ internal sealed class LoadCounters
         }
 
         Acks.Add(milliseconds);
+        if (batch.EventBytes < LargeBatchBytes)
+        {
+            SmallAcks.Add(milliseconds);
+        }
+        else
+        {
+            Interlocked.Increment(ref _largeBatches);
+        }
     }
 
     /// <summary>A failed attempt; <paramref name="retried"/> when it is tried again.</summary>
